@@ -15,6 +15,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/units.hpp"
 #include "devices/ngspice/codemodel_naming.hpp"
@@ -98,19 +99,20 @@ NgspiceExpansion expand_for_ngspice(const Element& device, const Model& model) {
     if (per_instance)
         for (const auto& [key, value] : device.params) written.insert(instance_key_index(*family, key));
     std::string card_line = ".model " + card_name + " " + codemodel::code_model_name(*family) + "(";
-    bool first = true;
-    for (int k : written) {
-        if (k < 0) continue;
-        card_line += (first ? "" : " ") + std::string(family->parameters[static_cast<std::size_t>(k)].name) + "=" +
-                     format_number(instance[static_cast<std::size_t>(k)]);
-        first = false;
+    std::vector<std::string> assignments;
+    for (int k : written)
+        if (k >= 0)
+            assignments.push_back(std::string(family->parameters[static_cast<std::size_t>(k)].name) + "=" +
+                                  format_number(instance[static_cast<std::size_t>(k)]));
+    // The key as an integer: ngspice reads decimal digits exactly (keys have 53 bits).
+    if (per_instance)
+        assignments.push_back(std::string(codemodel::kInstanceKeyParameter) + "=" +
+                              std::to_string(random::device_key(device.name)));
+    for (std::size_t k = 0; k < assignments.size(); ++k) {
+        if (k > 0) card_line += ' ';
+        card_line += assignments[k];
     }
-    if (per_instance) {
-        // Written as an integer: ngspice reads decimal digits exactly (keys have 53 bits).
-        card_line += (first ? "" : " ") + std::string(codemodel::kInstanceKeyParameter) + "=" +
-                     std::to_string(random::device_key(device.name));
-    }
-    card_line += ")";
+    card_line += ')';
     out.model_lines.push_back(card_line);
     return out;
 }
