@@ -37,11 +37,16 @@ inline std::filesystem::path scratch_directory(const std::string& tag) {
     return dir;
 }
 
+// How the netlist loads memspice.cm: a `pre_codemodel` line in its .control block, or the
+// `codemodel` line of a .spiceinit file in the directory ngspice runs in.
+enum class Loading { PreCodemodel, Spiceinit };
+
 // `circuit` is the netlist body (elements, models, .ic, .options); `analysis` an ngspice
-// command (op, tran ..., ac ...); `vectors` what to write. The library comes from
-// devices::memspice_codemodel_library(), loaded with `pre_codemodel` in the .control block.
+// command (op, tran ..., ac ...); `vectors` what to write. The library is
+// devices::memspice_codemodel_library().
 inline BatchResult run_ngspice(const std::string& tag, const std::vector<std::string>& circuit,
-                               const std::string& analysis, const std::vector<std::string>& vectors) {
+                               const std::string& analysis, const std::vector<std::string>& vectors,
+                               Loading loading = Loading::PreCodemodel) {
     const auto library = devices::memspice_codemodel_library();
     REQUIRE(library.has_value());
     const auto dir = scratch_directory(tag);
@@ -50,16 +55,17 @@ inline BatchResult run_ngspice(const std::string& tag, const std::vector<std::st
         std::ofstream net(dir / "circuit.cir");
         net << tag << "\n";
         for (const auto& line : circuit) net << line << "\n";
-        net << ".control\n"
-            << "pre_codemodel " << library->string() << "\n"
-            << "set wr_singlescale\nset wr_vecnames\n"
+        net << ".control\n";
+        if (loading == Loading::PreCodemodel) net << "pre_codemodel " << library->string() << "\n";
+        else std::ofstream(dir / ".spiceinit") << "codemodel " << library->string() << "\n";
+        net << "set wr_singlescale\nset wr_vecnames\n"
             << analysis << "\n"
             << "wrdata " << data.string();
         for (const auto& v : vectors) net << " " << v;
         net << "\n.endc\n.end\n";
     }
-    const std::string command = std::string(MEMSPICE_NGSPICE_PROGRAM) + " -b '" + (dir / "circuit.cir").string() +
-                                "' > '" + (dir / "log.txt").string() + "' 2>&1";
+    const std::string command = "cd '" + dir.string() + "' && " + MEMSPICE_NGSPICE_PROGRAM +
+                                " -b circuit.cir > log.txt 2>&1";
     // ngspice -b exits with 1 even after a successful .control run: success is judged by the
     // data file and the log, not the status.
     [[maybe_unused]] const int status = std::system(command.c_str());

@@ -127,6 +127,16 @@ TEST_CASE("a hand-written netlist runs memspice.cm in plain ngspice") {
     CHECK(worst < 1e-3);
 }
 
+TEST_CASE("the documented .spiceinit line loads memspice.cm") {
+    const auto run = run_ngspice("spiceinit",
+                                 {"v1 p 0 dc 1", "a1 %gd(p 0) %g(a1#x) mem", "ca1#x a1#x 0 1", ".ic v(a1#x)=0.5",
+                                  ".model mem hp_memristor(ron=100 roff=16k)"},
+                                 "op", {"i(v1)"}, test::Loading::Spiceinit);
+    INFO(run.log);
+    REQUIRE(run.has("i(v1)"));
+    CHECK(-run["i(v1)"][0] == Approx(1 / (0.5 * 100 + 0.5 * 16e3)).epsilon(1e-7));  // R = x ron + (1 - x) roff; wrdata keeps 9 digits
+}
+
 TEST_CASE("every two-terminal family follows the direct integration in an ngspice transient") {
     // Default integration (trapezoidal), ngspice's default tolerances, the step limited to
     // 1/400 of the run: measured 6e-5 (state) and 6e-4 (current) for hp_memristor.
