@@ -21,7 +21,7 @@
 namespace memspice::test {
 
 struct BatchResult {
-    std::string log;                                      // everything ngspice printed
+    std::string log;                                      // the netlist, then everything ngspice printed
     std::vector<std::string> names;                       // wrdata columns: scale first
     std::map<std::string, std::vector<double>> columns;   // by name; complex: name, name#im
     bool has(const std::string& name) const { return columns.count(name) > 0; }
@@ -35,6 +35,26 @@ inline std::filesystem::path scratch_directory(const std::string& tag) {
                      (tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+// Reads wrdata's output (with wr_vecnames and wr_singlescale) into `result`.
+inline void read_columns(const std::filesystem::path& data, BatchResult& result) {
+    std::ifstream in(data);
+    std::string header;
+    if (!in || !std::getline(in, header)) return;
+    std::istringstream names(header);
+    for (std::string name; names >> name;) {
+        const bool repeated = !result.names.empty() && result.names.back() == name;
+        result.names.push_back(repeated ? name + "#im" : name);
+    }
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream row(line);
+        for (const auto& name : result.names) {
+            double value = 0;
+            row >> value;
+            result.columns[name].push_back(value);
+        }
+    }
 }
 
 // How the netlist loads memspice.cm: a `pre_codemodel` line in its .control block, or the
@@ -72,30 +92,17 @@ inline BatchResult run_ngspice(const std::string& tag, const std::vector<std::st
 
     BatchResult result;
     {
-        std::ifstream log(dir / "log.txt");
+        std::ifstream netlist(dir / "circuit.cir"), log(dir / "log.txt");
         std::ostringstream text;
-        text << log.rdbuf();
+        text << "--- netlist ---\n" << netlist.rdbuf() << "--- ngspice ---\n" << log.rdbuf();
         result.log = text.str();
     }
-    std::ifstream in(data);
-    std::string header;
-    if (!in || !std::getline(in, header)) return result;
-    std::istringstream names(header);
-    for (std::string name; names >> name;) {
-        const bool repeated = !result.names.empty() && result.names.back() == name;
-        result.names.push_back(repeated ? name + "#im" : name);
-    }
-    for (std::string line; std::getline(in, line);) {
-        std::istringstream row(line);
-        for (const auto& name : result.names) {
-            double value = 0;
-            row >> value;
-            result.columns[name].push_back(value);
-        }
-    }
+    read_columns(data, result);
+    // Everything is in `result` (tests print the log on failure): leave no files behind.
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
     return result;
 }
-
 // The lines of one expanded device, elements first, for a netlist body.
 inline std::vector<std::string> expanded_lines(const devices::NgspiceExpansion& e) {
     std::vector<std::string> lines = e.element_lines;
