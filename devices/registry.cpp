@@ -4,6 +4,7 @@
 #include "devices/rram/hp_memristor.hpp"
 #include "devices/rram/team.hpp"
 #include "devices/rram/vteam.hpp"
+#include "devices/rram/yakopcic.hpp"
 
 namespace memspice::devices {
 
@@ -12,6 +13,7 @@ const std::vector<const Family*>& families() {
         &rram::hp_memristor_family(),
         &rram::vteam_family(),
         &rram::team_family(),
+        &rram::yakopcic_family(),
     };
     return all;
 }
