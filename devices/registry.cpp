@@ -2,6 +2,7 @@
 // one line here.
 #include "devices/device.hpp"
 #include "devices/rram/hp_memristor.hpp"
+#include "devices/rram/stanford_rram.hpp"
 #include "devices/rram/team.hpp"
 #include "devices/rram/vteam.hpp"
 #include "devices/rram/yakopcic.hpp"
@@ -14,6 +15,7 @@ const std::vector<const Family*>& families() {
         &rram::vteam_family(),
         &rram::team_family(),
         &rram::yakopcic_family(),
+        &rram::stanford_rram_family(),
     };
     return all;
 }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,10 @@ inline std::unique_ptr<devices::DeviceModel> make_model(const devices::Family& f
 // Checks every analytic partial of `model` at `in` against a central difference.
 // Steps are `step` times each variable's magnitude or scale (ports: 1 V), whichever is
 // larger; a partial passes when it agrees to `rtol` relative to the largest magnitude in its
-// row (each partial times its variable's scale). A model smoothed over a width narrower than
-// 1e4 steps needs a smaller `step` there.
+// row (each partial times its variable's scale), or to the rounding floor of the difference
+// quotient, 100 ulp of the function value over the step (a function much larger than its
+// variation over the step cannot be differentiated numerically better than that). A model
+// smoothed over a width narrower than 1e4 steps needs a smaller `step` there.
 inline void check_jacobian(const devices::Family& family, const devices::DeviceModel& model,
                            const devices::Inputs& in, double rtol = 1e-5, double step = 1e-6) {
     const int np = family.ports();
@@ -64,8 +67,12 @@ inline void check_jacobian(const devices::Family& family, const devices::DeviceM
                 for (int k = 0; k < ns; ++k) row_size = std::max(row_size, std::abs(base.df_dx[r][static_cast<std::size_t>(k)]) * family.states[static_cast<std::size_t>(k)].scale);
             }
             const double var_scale = var < np ? 1.0 : scale;
+            const double magnitude = row < np
+                ? std::max(std::abs(plus.i[static_cast<std::size_t>(row)]), std::abs(minus.i[static_cast<std::size_t>(row)]))
+                : std::max(std::abs(plus.dxdt[static_cast<std::size_t>(row - np)]), std::abs(minus.dxdt[static_cast<std::size_t>(row - np)]));
+            const double rounding = 100 * std::numeric_limits<double>::epsilon() * magnitude / h * var_scale;
             INFO(family.name << ": d(row " << row << ")/d(var " << var << ") analytic " << analytic << " numeric " << numeric);
-            CHECK(std::abs(analytic - numeric) * var_scale <= rtol * row_size + 1e-300);
+            CHECK(std::abs(analytic - numeric) * var_scale <= rtol * row_size + rounding + 1e-300);
         }
     }
 }
