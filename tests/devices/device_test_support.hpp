@@ -125,10 +125,11 @@ inline bool trapezoid_step(const devices::Family& family, const devices::DeviceM
             for (int k = r + 1; k < ns; ++k) s -= a[r][k] * a[k][ns];
             a[r][ns] = s / a[r][r];
             xn[static_cast<std::size_t>(r)] += a[r][ns];
-            step_norm = std::max(step_norm, std::abs(a[r][ns]) / family.states[static_cast<std::size_t>(r)].scale);
+            const double size = std::max(family.states[static_cast<std::size_t>(r)].scale, std::abs(xn[static_cast<std::size_t>(r)]));
+            step_norm = std::max(step_norm, std::abs(a[r][ns]) / size);
         }
         if (!std::isfinite(step_norm)) return false;
-        if (step_norm < 1e-12) {
+        if (step_norm < 1e-11) {
             x = xn;
             return true;
         }
@@ -136,7 +137,7 @@ inline bool trapezoid_step(const devices::Family& family, const devices::DeviceM
     return false;
 }
 
-// Current and voltage of the device at (t, x), for observers.
+// The port current of the device at (t, v, x), for observers.
 inline double device_current(const devices::DeviceModel& model, double t, double v,
                              const std::array<double, devices::kMaxStates>& x, std::uint64_t stream = 0) {
     devices::Inputs in;
