@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <complex>
+#include <map>
 #include <numbers>
 #include <string>
 
@@ -138,14 +139,16 @@ TEST_CASE("the documented .spiceinit line loads memspice.cm") {
 }
 
 TEST_CASE("every two-terminal family follows the direct integration in an ngspice transient") {
-    // Default integration (trapezoidal), ngspice's default tolerances, the step limited to
-    // 1/400 of the run: measured 6e-5 (state) and 6e-4 (current) for hp_memristor.
+    // Trapezoidal integration (ngspice's default), the step limited to 1/400 of the run, and
+    // reltol=1e-5: with the default reltol=1e-3 Newton's convergence test, not the
+    // integration, limits threshold devices (team: 4e-3 of the state scale). Measured with
+    // these settings: state error <= 5.4e-4 of its scale (team), current <= 4.9e-4 of its peak.
     for (const Family* family : two_terminal_families()) {
         INFO(family->name);
-        const auto a = transient_agreement(*family, "", true);
+        const auto a = transient_agreement(*family, "reltol=1e-5", true);
         CHECK(a.points >= 200);
-        CHECK(a.state < 1e-3);
-        CHECK(a.current < 5e-3);
+        CHECK(a.state < 2e-3);
+        CHECK(a.current < 2e-3);
     }
 }
 
@@ -201,7 +204,10 @@ TEST_CASE("AC analysis linearizes the device with its state dynamics") {
         const auto x0 = model->initial_state(parameters);
         const std::uint64_t key = random::device_key("a1");
         const auto drive = test::choose_drive(*family, *model, x0, key);
-        const double bias = 0.5 * drive.amplitude;
+        // A bias where the states move (threshold devices), in the direction away from a bound.
+        const bool negative = test::state_rate(*family, *model, x0, -drive.amplitude, key) >
+                              test::state_rate(*family, *model, x0, drive.amplitude, key);
+        const double bias = negative ? -drive.amplitude : drive.amplitude;
         std::vector<std::string> body = {"v1 p 0 dc " + format_number(bias) + " ac 1"};
         const auto lines = test::expanded_lines(expand_for_ngspice(device("a1", {"p", "0"}, "m1"), model_card("m1", *family)));
         body.insert(body.end(), lines.begin(), lines.end());
@@ -278,12 +284,13 @@ TEST_CASE("a parameter out of range stops ngspice with a message naming it, its 
         }
         e.nodes.push_back("0");
         auto lines = test::expanded_lines(expand_for_ngspice(e, model_card("m1", *family)));
-        lines.back() = ".model m1 " + std::string(family->name) + "(" + std::string(bad->name) + "=" + format_number(value) + ")";
+        const std::string card = lines.back().substr(0, lines.back().find('('));  // ".model <name> <family>"
+        lines.back() = card + "(" + std::string(bad->name) + "=" + format_number(value) + ")";
         body.insert(body.end(), lines.begin(), lines.end());
         const auto run = run_ngspice("bad-" + std::string(family->name), body, "tran 1u 10u", {"v(t0)"});
+        INFO(run.log);
         CHECK(run.log.find("Message: " + std::string(codemodel::kErrorPrefix) + " " + expected) != std::string::npos);
         CHECK_FALSE(run.has("time"));
-        CAPTURE(run.log);
     }
 }
 
@@ -315,16 +322,22 @@ TEST_CASE("stochastic families: each instance has its own stream, reproducible f
     for (const Family* family : families()) {
         if (!family->stochastic || family->terminals.size() != 2) continue;
         INFO(family->name);
-        const auto parameters = family->make_parameters({}, {});
+        // Families whose variation is off by default: the parameters that switch it on.
+        const std::map<std::string, Params> variation_on = {{"stanford_rram", {{"deltagap0", 1}}}};
+        const Params on = variation_on.count(std::string(family->name)) ? variation_on.at(std::string(family->name)) : Params{};
+        const auto parameters = family->make_parameters(on, {});
         const auto model = family->create(parameters);
         const auto x0 = model->initial_state(parameters);
         const std::uint64_t key1 = random::device_key("a1");
         const auto drive = test::choose_drive(*family, *model, x0, key1);
-        const double t_end = 2 * drive.period;
+        // Long enough to cross several corners of the random sequence (next_breakpoint), which
+        // the code model must hand to ngspice as breakpoints.
+        const double corner = model->next_breakpoint(0);
+        const double t_end = std::isfinite(corner) ? std::max(2 * drive.period, 4.5 * corner) : 2 * drive.period;
         std::vector<std::string> body = {"v1 p 0 sin(0 " + format_number(drive.amplitude) + " " +
                                          format_number(1 / drive.period) + ")"};
         for (const char* name : {"a1", "a2"}) {
-            const auto lines = test::expanded_lines(expand_for_ngspice(device(name, {"p", "0"}, "m1"), model_card("m1", *family)));
+            const auto lines = test::expanded_lines(expand_for_ngspice(device(name, {"p", "0"}, "m1"), model_card("m1", *family, on)));
             body.insert(body.end(), lines.begin(), lines.end());
         }
         const std::string state = "v(a1#" + std::string(family->states[0].name) + ")";
@@ -343,7 +356,7 @@ TEST_CASE("stochastic families: each instance has its own stream, reproducible f
             off = std::max(off, std::abs(first[state][n] - ref.state(0, first["time"][n])));
         }
         CHECK(apart > 1e-3 * family->states[0].scale);  // two instances, two streams
-        CHECK(off < 1e-2 * family->states[0].scale);     // a1's stream is the native engine's
+        CHECK(off < 2e-3 * family->states[0].scale);     // a1's stream is the native engine's (measured 4e-4)
     }
 }
 
