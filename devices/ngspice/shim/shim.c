@@ -148,7 +148,15 @@ void memspice_shim_run(Mif_Private_t *mp, int family, const char *name)
         inst = create_instance(mp, family, name);
     }
     if (!inst || !inst->model) {
-        /* Outputs stay zero (MIFload clears them); never converging stops the analysis. */
+        /* Never converging stops the analysis. The state nodes are tied to 0 (else the matrix
+         * is singular and ngspice adds warnings to the message that matters); the terminal
+         * outputs stay zero (MIFload clears them). */
+        if (inst && mp->circuit.anal_type != MIF_AC)
+            for (r = 0; r < inst->shape.states; ++r) {
+                Mif_Port_Data_t *port = mp->conn[inst->shape.ports + r]->port[0];
+                port->output.rvalue = port->input.rvalue;
+                port->partial[inst->shape.ports + r].port[0] = 1.0;
+            }
         cm_analog_not_converged();
         return;
     }
