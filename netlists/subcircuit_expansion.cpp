@@ -7,6 +7,7 @@
 
 #include "netlists/analysis_cards.hpp"
 #include "netlists/card_cursor.hpp"
+#include "netlists/card_kinds.hpp"
 #include "netlists/element_parsers.hpp"
 #include "netlists/expression_tree.hpp"
 
@@ -15,10 +16,6 @@ namespace memspice::netlist {
 namespace {
 
 using PortMap = std::map<std::string, std::string, std::less<>>;
-
-bool is_unsupported_analysis(std::string_view k) {
-    return k == ".noise" || k == ".tf" || k == ".sens" || k == ".pz" || k == ".disto" || k == ".pss" || k == ".sp";
-}
 
 // .param name=value ...: values are {expr}, 'expr' or bare expressions (which end where
 // the next `name=` begins).
@@ -100,36 +97,16 @@ private:
 
     void read_card(const Card& card, const SubcircuitDefinition& def, const std::shared_ptr<ParameterScope>& scope,
                    const std::vector<const SubcircuitDefinition*>& ancestry, std::vector<Item>& items) {
-        const std::string_view k = card.keyword();
-        const bool top_level = &def == &deck_.top;
-        if (k.front() == '.') {
-            if (k == ".param") return;
-            if (k == ".model") {
-                items.push_back(ModelItem{parse_model_card(card, *scope, families_)});
-            } else if (k == ".ic" || k == ".nodeset") {
+        switch (classify_card(card, def.name)) {
+            case CardKind::Parameter: return;  // read before the other cards
+            case CardKind::Model: items.push_back(ModelItem{parse_model_card(card, *scope, families_)}); return;
+            case CardKind::InitialCondition:
                 for (InitialConditionItem& ic : read_initial_conditions(card, *scope)) items.push_back(std::move(ic));
-            } else if (is_control_card(k)) {
-                if (!top_level)
-                    throw InputError(card.where(), std::string(k) + " is not allowed inside a subcircuit (.subckt " +
-                                                       def.name + "); put it at the top level");
-                read_control_card(card, *scope, circuit_);
-            } else if (is_unsupported_analysis(k)) {
-                throw InputError(card.where(), "analysis " + std::string(k) +
-                                                   " is not supported (supported: .op .dc .tran .ac)");
-            } else if (k == ".func") {
-                throw InputError(card.where(), ".func is not supported: write the expression out or use .param");
-            } else if (k == ".if" || k == ".elseif" || k == ".else" || k == ".endif") {
-                throw InputError(card.where(), "conditional netlists (" + std::string(k) + ") are not supported");
-            } else {
-                throw InputError(card.where(), "unknown dot card '" + std::string(k) + "'");
-            }
-            return;
+                return;
+            case CardKind::Control: read_control_card(card, *scope, circuit_); return;
+            case CardKind::Instance: items.push_back(instance_item(card, def, scope, ancestry)); return;
+            case CardKind::Element: items.push_back(parse_element(card, *scope)); return;
         }
-        if (k.front() == 'x') {
-            items.push_back(instance_item(card, def, scope, ancestry));
-            return;
-        }
-        items.push_back(parse_element(card, *scope));
     }
 
     InstanceItem instance_item(const Card& card, const SubcircuitDefinition& def,
