@@ -75,24 +75,25 @@ private:
             if (card->keyword() == ".param") read_parameters(*card, *scope, def, defined);
         for (const std::string& name : defined) (void)scope->lookup(name);  // report errors even if unused
 
-        std::vector<Item> items;
-        for (const Card* card : def.body) read_card(*card, def, scope, ancestry, items);
+        std::vector<Item> read;
+        for (const Card* card : def.body) read_card(*card, def, scope, ancestry, read);
 
-        // X lines (from this body or from the expansions above) whose subcircuit is defined
-        // at this level are expanded here, in place.
-        for (std::size_t k = 0; k < items.size();) {
-            auto* instance = std::get_if<InstanceItem>(&items[k]);
-            if (!instance || instance->definition->parent != &def) {
-                ++k;
-                continue;
-            }
-            std::vector<Item> expanded = expand_instance(*instance);
-            items.erase(items.begin() + static_cast<std::ptrdiff_t>(k));
-            items.insert(items.begin() + static_cast<std::ptrdiff_t>(k), std::make_move_iterator(expanded.begin()),
-                         std::make_move_iterator(expanded.end()));
-        }
+        std::vector<Item> items;
+        items.reserve(read.size());
+        expand_here(std::move(read), def, items);
         if (!scname.empty()) translate(items, scname, ports);
         return items;
+    }
+
+    // Appends `in` to `out` with every X line whose subcircuit is defined at this level
+    // replaced by its expansion (and so on inside it), keeping the order; X lines of
+    // subcircuits defined further out stay for their level.
+    void expand_here(std::vector<Item>&& in, const SubcircuitDefinition& def, std::vector<Item>& out) {
+        for (Item& item : in) {
+            auto* instance = std::get_if<InstanceItem>(&item);
+            if (instance && instance->definition->parent == &def) expand_here(expand_instance(*instance), def, out);
+            else out.push_back(std::move(item));
+        }
     }
 
     void read_card(const Card& card, const SubcircuitDefinition& def, const std::shared_ptr<ParameterScope>& scope,

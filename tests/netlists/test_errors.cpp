@@ -110,6 +110,7 @@ const Case kCases[] = {
     {"memspice instance parameter not per instance", "t\n.model mem testdev\nA1 a 0 mem ron=5\n",
      "instance parameter 'ron' is not settable per instance", 3},
     {"memspice initial state out of range", "t\n.model mem testdev\nA1 a 0 mem x=1.5\n", "outside its allowed range [0, 1]", 3},
+    {"memspice instance unit", "t\n.model mem testdev\nA1 a 0 mem x=0.5V\n", "unit 'V' given, expected a dimensionless number", 3},
 };
 
 }  // namespace
