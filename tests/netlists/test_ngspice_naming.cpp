@@ -4,7 +4,6 @@
 // reader's.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -12,6 +11,7 @@
 
 #include "core/units.hpp"
 #include "netlist_test_support.hpp"
+#include "ngspice_runner.hpp"
 #include "netlists/expression.hpp"
 #include "netlists/reader.hpp"
 
@@ -41,14 +41,7 @@ std::vector<std::string> ngspice_listing(const fs::path& netlist) {
         }
         out << ".control\nlisting expand\n.endc\n.end\n";
     }
-    const std::string command = "cd '" + netlist.parent_path().string() + "' && ngspice -b '" + copy.string() + "' 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-    // ngspice exits with status 1 when no analysis ran; what matters is the listing.
-    (void)pclose(pipe);
+    const std::string output = test::run_ngspice(copy, false);
     INFO(output);
     std::vector<std::string> cards;
     const std::regex card(R"(^\s*\d+ : (.*?)\s*$)");
