@@ -46,7 +46,7 @@ TwoTerminal two_terminal(CardCursor& c, const std::string& element, const char* 
     // A positional value unless the line goes on with name=value (r=, ic=, ...).
     if (!c.at_end() && !c.at_assignment()) {
         const Token& t = c.take(quantity);
-        out.value = c.value(t, std::string(quantity) + " of " + element);
+        out.value = c.value(t, "the " + std::string(quantity) + " of " + element);
     }
     while (!c.at_end()) {
         if (!c.at_assignment()) {

@@ -24,7 +24,7 @@ const Case kCases[] = {
     {"unknown element letter", "t\nR1 a 0 1k\nQ1 c b e qmod\n", "unknown element 'q1'", 3},
     {"too few nodes", "t\nR1 a\n", "r1 needs 2 nodes (n+ n-), found 1", 2},
     {"missing value", "t\nR1 a 0 1k\nC1 a 0\n", "expected the capacitance of c1", 3},
-    {"unparsable value", "t\nR1 a 0 abc\n", "expected resistance of r1 (a number or {expression}), found 'abc'", 2},
+    {"unparsable value", "t\nR1 a 0 abc\n", "expected the resistance of r1 (a number or {expression}), found 'abc'", 2},
     {"malformed number", "t\nR1 a 0 1.2.3\n", "'1.2.3' is not a number", 2},
     {"doubled suffix", "t\nR1 a 0 1kk\n", "'1kk' is not a valid number", 2},
     {"doubled suffix in a continuation", "t\nR1 a 0\n+ 2megk\n", "'2megk' is not a valid number", 3},
