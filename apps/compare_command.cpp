@@ -26,7 +26,7 @@ SimulationResult run_in(const std::string& engine_name, const Circuit& circuit) 
         return result;
     } catch (const SimulationError& e) {
         end_progress();
-        throw SimulationError("cannot compare: " + engine_name + " failed: " + e.message());
+        throw SimulationError("cannot compare: the " + engine_name + " engine failed: " + e.message());
     } catch (...) {
         end_progress();
         throw;

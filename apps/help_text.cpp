@@ -30,7 +30,7 @@ Options:
                             gnuplot script is kept next to it as OUT.gp. An operating
                             point has no figure.
   --vectors v(a),i(v1)      the vectors to write, plot or show (the scale always comes
-                            first); default: all (plots: up to 8 node voltages)
+                            first); default: all (figures: the first 10 node voltages)
   -h, --help                this text
 
 With several analyses, -o and --plot write one file per analysis, named
