@@ -1,7 +1,7 @@
 #include "solver/ngspice/ngspice_deck.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string_view>
 #include <unordered_map>
