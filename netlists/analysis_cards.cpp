@@ -112,7 +112,7 @@ void read_options(CardCursor& c, Circuit& circuit) {
         if (c.accept(Token::Kind::Equals)) {
             const Token& v = c.take("the value of option " + name.text);
             if (v.kind == Token::Kind::Braced) value = format_number(c.value(v, "the value of option " + name.text));
-            else if (v.is_word()) value = v.text;
+            else if (v.is_word() || v.kind == Token::Kind::Quoted) value = v.text;
             else c.fail(v, "expected the value of option " + name.text + ", found " + quote(v));
         }
         circuit.options.emplace_back(name.text, value);

@@ -71,7 +71,9 @@ SpiceNumber CardCursor::value_with_unit(const Token& t, std::string_view what) c
         return {scope_.evaluate(e, where(t)), ""};
     }
     if (t.is_word()) {
-        if (auto number = parse_strict_number(t.text)) return *number;
+        // The unit keeps its case as written ("2nV" -> "V"): messages quote it.
+        const std::string_view written = std::string_view(card_.original).substr(t.offset, t.end - t.offset);
+        if (auto number = parse_strict_number(written)) return *number;
         if (parse_spice_number(t.text))
             fail(t, "'" + t.text + "' is not a valid number for " + std::string(what) + " (two scale suffixes)");
         const char c = t.text.front();

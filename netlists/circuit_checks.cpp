@@ -41,9 +41,16 @@ void check_unique_names(const Circuit& circuit) {
     }
 }
 
-void resolve_a_line(Element& e, ALine& a, const Circuit& circuit, const FamilyLookup& families) {
+using ModelIndex = std::map<std::string_view, const Model*>;
+
+const Model* find(const ModelIndex& models, std::string_view name) {
+    auto it = models.find(name);
+    return it == models.end() ? nullptr : it->second;
+}
+
+void resolve_a_line(Element& e, ALine& a, const ModelIndex& models, const FamilyLookup& families) {
     const std::string& model_name = a.model();
-    const Model* model = circuit.find_model(model_name);
+    const Model* model = find(models, model_name);
     if (!model) throw InputError(e.where, "undefined model '" + model_name + "' (used by " + e.name + ")");
     e.model = model_name;
     if (const devices::Family* family = families ? families(model->type) : nullptr) {
@@ -61,7 +68,13 @@ void resolve_a_line(Element& e, ALine& a, const Circuit& circuit, const FamilyLo
                                           std::to_string(family->terminals.size()) + " terminals (" + terminals +
                                           "), found " + std::to_string(a.device_nodes.size()) + " nodes");
         }
-        for (const auto& [name, unit] : a.override_units) family->check_unit(name, unit, e.where);
+        for (const auto& [name, unit] : a.override_units) {
+            // A state's initial value carries the unit of the parameter that holds it.
+            std::string_view parameter = name;
+            for (const devices::StateInfo& s : family->states)
+                if (s.name == name) parameter = s.initial_parameter;
+            family->check_unit(parameter, unit, e.where);
+        }
         const devices::ParameterSet card = family->make_parameters(model->params, model->where);
         (void)family->make_instance_parameters(card, a.overrides, e.where);
         e.type = ElementType::Device;
@@ -90,7 +103,8 @@ std::set<std::string, std::less<>> connected_nodes(const Circuit& circuit) {
     return nodes;
 }
 
-void check_references(const Circuit& circuit, const std::vector<InitialConditionItem>& initial_conditions) {
+void check_references(const Circuit& circuit, const ModelIndex& models,
+                      const std::vector<InitialConditionItem>& initial_conditions) {
     std::map<std::string_view, const Element*> by_name;
     for (const Element& e : circuit.elements) by_name.emplace(e.name, &e);
     const auto nodes = connected_nodes(circuit);
@@ -107,7 +121,7 @@ void check_references(const Circuit& circuit, const std::vector<InitialCondition
 
     for (const Element& e : circuit.elements) {
         if (const char* needed = required_model_type(e.type)) {
-            const Model* m = circuit.find_model(e.model);
+            const Model* m = find(models, e.model);
             if (!m) throw InputError(e.where, "undefined model '" + e.model + "' (used by " + e.name + ")");
             if (!model_type_fits(e.type, m->type))
                 throw InputError(e.where, e.name + " needs a model of type " + needed + ", but '" + e.model +
@@ -160,9 +174,11 @@ void check_references(const Circuit& circuit, const std::vector<InitialCondition
 void complete_circuit(Circuit& circuit, std::vector<std::optional<ALine>>& a_lines,
                       const std::vector<InitialConditionItem>& initial_conditions, const FamilyLookup& families) {
     check_unique_names(circuit);
+    ModelIndex models;
+    for (const Model& m : circuit.models) models.emplace(m.name, &m);
     for (std::size_t k = 0; k < circuit.elements.size(); ++k)
-        if (a_lines[k]) resolve_a_line(circuit.elements[k], *a_lines[k], circuit, families);
-    check_references(circuit, initial_conditions);
+        if (a_lines[k]) resolve_a_line(circuit.elements[k], *a_lines[k], models, families);
+    check_references(circuit, models, initial_conditions);
 }
 
 }  // namespace memspice::netlist

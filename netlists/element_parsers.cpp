@@ -43,7 +43,11 @@ TwoTerminal two_terminal(CardCursor& c, const std::string& element, const char* 
                          std::initializer_list<const char*> keys, std::initializer_list<const char*> extra,
                          const char* supported) {
     TwoTerminal out;
-    if (c.at_value()) out.value = c.take_value(quantity);
+    // A positional value unless the line goes on with name=value (r=, ic=, ...).
+    if (!c.at_end() && !c.at_assignment()) {
+        const Token& t = c.take(quantity);
+        out.value = c.value(t, "the " + std::string(quantity) + " of " + element);
+    }
     while (!c.at_end()) {
         if (!c.at_assignment()) {
             const Token& t = *c.peek();

@@ -1,5 +1,6 @@
 // Expression text -> tree: a tokenizer and a precedence-climbing parser for ngspice's
 // expression syntax (see netlists/expression.hpp for the grammar).
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <numbers>
@@ -164,6 +165,14 @@ private:
     Token current_;
 };
 
+// Limits that keep every recursive walk of a tree (folding, evaluation, printing) far
+// from the end of the stack: nesting of parentheses/unary operators, and tree height
+// (a chain a+b+c+... is as high as it is long).
+constexpr int kMaxNesting = 256;
+constexpr std::size_t kMaxHeight = 1000;
+
+std::size_t height(const Node& n) { return n.height; }
+
 Node constant(double v) {
     Node n;
     n.op = Op::Constant;
@@ -171,19 +180,30 @@ Node constant(double v) {
     return n;
 }
 
-Node unary(Op op, Node child) {
+// The height of a new node over its children; throws when the tree grows too high.
+void set_height(Node& n, std::size_t offset) {
+    n.height = 1;
+    for (const Node& c : n.children) n.height = std::max(n.height, height(c) + 1);
+    if (n.height > kMaxHeight)
+        throw ParseError{offset, "expression too long or too deeply nested (more than " + std::to_string(kMaxHeight) +
+                                     " levels)"};
+}
+
+Node unary(Op op, Node child, std::size_t offset) {
     Node n;
     n.op = op;
     n.children.push_back(std::move(child));
+    set_height(n, offset);
     return n;
 }
 
-Node binary(Op op, Node left, Node right) {
+Node binary(Op op, Node left, Node right, std::size_t offset) {
     Node n;
     n.op = op;
     n.children.reserve(2);
     n.children.push_back(std::move(left));
     n.children.push_back(std::move(right));
+    set_height(n, offset);
     return n;
 }
 
@@ -219,7 +239,19 @@ private:
             throw ParseError{lexer_.peek().offset, std::string("expected ") + what + ", found " + describe(lexer_.peek())};
     }
 
+    // Counts the nesting of the recursive descent while a rule runs.
+    struct Nesting {
+        Parser& parser;
+        explicit Nesting(Parser& p) : parser(p) {
+            if (++parser.nesting_ > kMaxNesting)
+                throw ParseError{parser.lexer_.peek().offset, "expression nested too deeply (more than " +
+                                                                  std::to_string(kMaxNesting) + " levels)"};
+        }
+        ~Nesting() { --parser.nesting_; }
+    };
+
     Node conditional() {
+        const Nesting guard(*this);
         Node condition = logical_or();
         if (!accept(Tok::Question)) return condition;
         Node yes = conditional();
@@ -230,26 +262,27 @@ private:
         n.children.push_back(std::move(condition));
         n.children.push_back(std::move(yes));
         n.children.push_back(std::move(no));
+        set_height(n, lexer_.peek().offset);
         return n;
     }
 
     Node logical_or() {
         Node left = logical_and();
-        while (accept(Tok::Or)) left = binary(Op::Or, std::move(left), logical_and());
+        while (accept(Tok::Or)) left = binary(Op::Or, std::move(left), logical_and(), lexer_.peek().offset);
         return left;
     }
 
     Node logical_and() {
         Node left = equality();
-        while (accept(Tok::And)) left = binary(Op::And, std::move(left), equality());
+        while (accept(Tok::And)) left = binary(Op::And, std::move(left), equality(), lexer_.peek().offset);
         return left;
     }
 
     Node equality() {
         Node left = relational();
         for (;;) {
-            if (accept(Tok::Equal)) left = binary(Op::Equal, std::move(left), relational());
-            else if (accept(Tok::NotEqual)) left = binary(Op::NotEqual, std::move(left), relational());
+            if (accept(Tok::Equal)) left = binary(Op::Equal, std::move(left), relational(), lexer_.peek().offset);
+            else if (accept(Tok::NotEqual)) left = binary(Op::NotEqual, std::move(left), relational(), lexer_.peek().offset);
             else return left;
         }
     }
@@ -257,10 +290,10 @@ private:
     Node relational() {
         Node left = additive();
         for (;;) {
-            if (accept(Tok::Less)) left = binary(Op::Less, std::move(left), additive());
-            else if (accept(Tok::LessEqual)) left = binary(Op::LessEqual, std::move(left), additive());
-            else if (accept(Tok::Greater)) left = binary(Op::Greater, std::move(left), additive());
-            else if (accept(Tok::GreaterEqual)) left = binary(Op::GreaterEqual, std::move(left), additive());
+            if (accept(Tok::Less)) left = binary(Op::Less, std::move(left), additive(), lexer_.peek().offset);
+            else if (accept(Tok::LessEqual)) left = binary(Op::LessEqual, std::move(left), additive(), lexer_.peek().offset);
+            else if (accept(Tok::Greater)) left = binary(Op::Greater, std::move(left), additive(), lexer_.peek().offset);
+            else if (accept(Tok::GreaterEqual)) left = binary(Op::GreaterEqual, std::move(left), additive(), lexer_.peek().offset);
             else return left;
         }
     }
@@ -268,8 +301,8 @@ private:
     Node additive() {
         Node left = multiplicative();
         for (;;) {
-            if (accept(Tok::Plus)) left = binary(Op::Add, std::move(left), multiplicative());
-            else if (accept(Tok::Minus)) left = binary(Op::Subtract, std::move(left), multiplicative());
+            if (accept(Tok::Plus)) left = binary(Op::Add, std::move(left), multiplicative(), lexer_.peek().offset);
+            else if (accept(Tok::Minus)) left = binary(Op::Subtract, std::move(left), multiplicative(), lexer_.peek().offset);
             else return left;
         }
     }
@@ -277,17 +310,18 @@ private:
     Node multiplicative() {
         Node left = prefix_unary();
         for (;;) {
-            if (accept(Tok::Star)) left = binary(Op::Multiply, std::move(left), prefix_unary());
-            else if (accept(Tok::Slash)) left = binary(Op::Divide, std::move(left), prefix_unary());
+            if (accept(Tok::Star)) left = binary(Op::Multiply, std::move(left), prefix_unary(), lexer_.peek().offset);
+            else if (accept(Tok::Slash)) left = binary(Op::Divide, std::move(left), prefix_unary(), lexer_.peek().offset);
             else return left;
         }
     }
 
     // Unary operators bind looser than the power: -2^2 = -(2^2).
     Node prefix_unary() {
-        if (accept(Tok::Minus)) return unary(Op::Negate, prefix_unary());
+        const Nesting guard(*this);
+        if (accept(Tok::Minus)) return unary(Op::Negate, prefix_unary(), lexer_.peek().offset);
         if (accept(Tok::Plus)) return prefix_unary();
-        if (accept(Tok::Not)) return unary(Op::Not, prefix_unary());
+        if (accept(Tok::Not)) return unary(Op::Not, prefix_unary(), lexer_.peek().offset);
         return power();
     }
 
@@ -295,14 +329,15 @@ private:
     // a sign: 2^-1.
     Node power() {
         Node base = primary();
-        while (accept(Tok::Power)) base = binary(Op::Power, std::move(base), signed_primary());
+        while (accept(Tok::Power)) base = binary(Op::Power, std::move(base), signed_primary(), lexer_.peek().offset);
         return base;
     }
 
     Node signed_primary() {
-        if (accept(Tok::Minus)) return unary(Op::Negate, signed_primary());
+        const Nesting guard(*this);
+        if (accept(Tok::Minus)) return unary(Op::Negate, signed_primary(), lexer_.peek().offset);
         if (accept(Tok::Plus)) return signed_primary();
-        if (accept(Tok::Not)) return unary(Op::Not, signed_primary());
+        if (accept(Tok::Not)) return unary(Op::Not, signed_primary(), lexer_.peek().offset);
         return primary();
     }
 
@@ -374,11 +409,13 @@ private:
             throw ParseError{t.offset, t.text + "() takes " + std::to_string(f->arguments) + " argument" +
                                            (f->arguments == 1 ? "" : "s") + ", got " +
                                            std::to_string(n.children.size())};
+        set_height(n, t.offset);
         return n;
     }
 
     Lexer lexer_;
     std::vector<ExpressionLeaf>* leaves_ = nullptr;
+    int nesting_ = 0;
 };
 
 }  // namespace

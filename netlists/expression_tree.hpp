@@ -41,6 +41,7 @@ struct Node {
     double value = 0;               // Constant
     std::size_t leaf = 0;           // Leaf: index into the leaf table
     Function function = Function::Abs;  // Call
+    std::size_t height = 1;             // levels below and including this node (parser limit)
     std::vector<Node> children;
 };
 

@@ -34,9 +34,9 @@ class Assembler {
 public:
     Assembler(Deck& deck, const std::string& main_file) : deck_(deck) { stack_.push_back(identity(main_file, std::nullopt)); }
 
-    void process(const std::vector<Card>& cards) {
+    void process(std::vector<Card>&& cards) {
         for (std::size_t k = 0; k < cards.size(); ++k) {
-            const Card& card = cards[k];
+            Card& card = cards[k];
             const std::string_view keyword = card.keyword();
             if (keyword == ".include" || keyword == ".inc") {
                 const auto tokens = tokenize(card);
@@ -56,7 +56,7 @@ public:
             } else if (keyword == ".endl") {
                 throw InputError(card.where(), ".endl without a `.lib section` before it");
             } else {
-                deck_.cards.push_back(card);
+                deck_.cards.push_back(std::move(card));
             }
         }
     }
@@ -99,7 +99,7 @@ private:
         LexedText lexed = lex_netlist(*text, shown, false);
         deck_.control_lines.insert(deck_.control_lines.end(), lexed.control_lines.begin(), lexed.control_lines.end());
         if (!section) {
-            process(lexed.cards);
+            process(std::move(lexed.cards));
         } else {
             bool found = false;
             for (std::size_t k = 0; k < lexed.cards.size() && !found; ++k) {
@@ -110,8 +110,8 @@ private:
                 const std::size_t end = section_end(lexed.cards, k);
                 if (tokens[1].text == *section) {
                     found = true;
-                    process(std::vector<Card>(lexed.cards.begin() + static_cast<std::ptrdiff_t>(k) + 1,
-                                              lexed.cards.begin() + static_cast<std::ptrdiff_t>(end)));
+                    process(std::vector<Card>(std::make_move_iterator(lexed.cards.begin() + static_cast<std::ptrdiff_t>(k) + 1),
+                                              std::make_move_iterator(lexed.cards.begin() + static_cast<std::ptrdiff_t>(end))));
                 }
                 k = end;
             }
@@ -131,7 +131,7 @@ Deck assemble_deck(std::string_view text, const std::string& file_name) {
     Deck deck;
     deck.title = main.title.value_or("");
     deck.control_lines = std::move(main.control_lines);
-    Assembler(deck, file_name).process(main.cards);
+    Assembler(deck, file_name).process(std::move(main.cards));
     return deck;
 }
 

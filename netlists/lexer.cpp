@@ -56,10 +56,12 @@ std::string lower_outside_quotes(std::string_view text) {
 }
 
 SourceLocation Card::where(std::size_t offset) const {
-    int line = line_starts.empty() ? 0 : line_starts.front().second;
-    for (const auto& [start, physical] : line_starts)
-        if (start <= offset) line = physical;
-    return {file, line};
+    if (line_starts.empty()) return {file, 0};
+    // The last line starting at or before `offset`.
+    auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset,
+                               [](std::size_t value, const std::pair<std::size_t, int>& start) { return value < start.first; });
+    if (it != line_starts.begin()) --it;
+    return {file, it->second};
 }
 
 std::string_view Card::keyword() const {
@@ -120,7 +122,9 @@ LexedText lex_netlist(std::string_view text, const std::string& file, bool with_
                 current.original += ' ';
                 current.line_starts.emplace_back(current.original.size(), line_number);
                 current.original += rest;
-                current.text = lower_outside_quotes(current.original);
+                // Quotes do not span lines, so the new part is lowered on its own.
+                current.text += ' ';
+                current.text += lower_outside_quotes(rest);
             }
             if (last) break;
             continue;

@@ -36,14 +36,21 @@ std::optional<double> ParameterScope::lookup(std::string_view name) const {
     if (entry.value) return entry.value;
     if (entry.evaluating)
         throw InputError(entry.where, "parameter '" + std::string(name) + "' depends on itself");
+    // Each level of parameters defined through others recurses; keep that off the stack's end.
+    thread_local int depth = 0;
+    if (depth >= 500)
+        throw InputError(entry.where, "parameter '" + std::string(name) + "' is defined through more than 500 others");
+    ++depth;
     entry.evaluating = true;
     try {
         entry.value = evaluate(entry.expression, entry.where);
     } catch (...) {
         entry.evaluating = false;
+        --depth;
         throw;
     }
     entry.evaluating = false;
+    --depth;
     return entry.value;
 }
 

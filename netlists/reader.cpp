@@ -26,6 +26,8 @@ Circuit read_netlist(std::string_view text, const std::string& file_name, const 
 
     std::vector<std::optional<ALine>> a_lines;
     std::vector<InitialConditionItem> initial_conditions;
+    circuit.elements.reserve(items.size());
+    a_lines.reserve(items.size());
     for (Item& item : items) {
         if (auto* e = std::get_if<ElementItem>(&item)) {
             circuit.elements.push_back(std::move(e->element));

@@ -2,6 +2,7 @@
 #include "netlists/subcircuit_definitions.hpp"
 
 #include "netlists/card_cursor.hpp"
+#include "netlists/card_kinds.hpp"
 
 namespace memspice::netlist {
 
@@ -98,6 +99,7 @@ DeckStructure build_structure(const std::vector<Card>& cards) {
             if (c.at_end()) c.fail_next(".global expects node names");
             while (!c.at_end()) deck.global_nodes.insert(node_name(c.take_word("a node name")));
         } else {
+            (void)classify_card(card, current->name);  // errors that need no parameters, also in unused subcircuits
             current->body.push_back(&card);
         }
     }

@@ -7,6 +7,7 @@
 
 #include "netlists/analysis_cards.hpp"
 #include "netlists/card_cursor.hpp"
+#include "netlists/card_kinds.hpp"
 #include "netlists/element_parsers.hpp"
 #include "netlists/expression_tree.hpp"
 
@@ -15,10 +16,6 @@ namespace memspice::netlist {
 namespace {
 
 using PortMap = std::map<std::string, std::string, std::less<>>;
-
-bool is_unsupported_analysis(std::string_view k) {
-    return k == ".noise" || k == ".tf" || k == ".sens" || k == ".pz" || k == ".disto" || k == ".pss" || k == ".sp";
-}
 
 // .param name=value ...: values are {expr}, 'expr' or bare expressions (which end where
 // the next `name=` begins).
@@ -78,58 +75,39 @@ private:
             if (card->keyword() == ".param") read_parameters(*card, *scope, def, defined);
         for (const std::string& name : defined) (void)scope->lookup(name);  // report errors even if unused
 
-        std::vector<Item> items;
-        for (const Card* card : def.body) read_card(*card, def, scope, ancestry, items);
+        std::vector<Item> read;
+        for (const Card* card : def.body) read_card(*card, def, scope, ancestry, read);
 
-        // X lines (from this body or from the expansions above) whose subcircuit is defined
-        // at this level are expanded here, in place.
-        for (std::size_t k = 0; k < items.size();) {
-            auto* instance = std::get_if<InstanceItem>(&items[k]);
-            if (!instance || instance->definition->parent != &def) {
-                ++k;
-                continue;
-            }
-            std::vector<Item> expanded = expand_instance(*instance);
-            items.erase(items.begin() + static_cast<std::ptrdiff_t>(k));
-            items.insert(items.begin() + static_cast<std::ptrdiff_t>(k), std::make_move_iterator(expanded.begin()),
-                         std::make_move_iterator(expanded.end()));
-        }
+        std::vector<Item> items;
+        items.reserve(read.size());
+        expand_here(std::move(read), def, items);
         if (!scname.empty()) translate(items, scname, ports);
         return items;
     }
 
+    // Appends `in` to `out` with every X line whose subcircuit is defined at this level
+    // replaced by its expansion (and so on inside it), keeping the order; X lines of
+    // subcircuits defined further out stay for their level.
+    void expand_here(std::vector<Item>&& in, const SubcircuitDefinition& def, std::vector<Item>& out) {
+        for (Item& item : in) {
+            auto* instance = std::get_if<InstanceItem>(&item);
+            if (instance && instance->definition->parent == &def) expand_here(expand_instance(*instance), def, out);
+            else out.push_back(std::move(item));
+        }
+    }
+
     void read_card(const Card& card, const SubcircuitDefinition& def, const std::shared_ptr<ParameterScope>& scope,
                    const std::vector<const SubcircuitDefinition*>& ancestry, std::vector<Item>& items) {
-        const std::string_view k = card.keyword();
-        const bool top_level = &def == &deck_.top;
-        if (k.front() == '.') {
-            if (k == ".param") return;
-            if (k == ".model") {
-                items.push_back(ModelItem{parse_model_card(card, *scope, families_)});
-            } else if (k == ".ic" || k == ".nodeset") {
+        switch (classify_card(card, def.name)) {
+            case CardKind::Parameter: return;  // read before the other cards
+            case CardKind::Model: items.push_back(ModelItem{parse_model_card(card, *scope, families_)}); return;
+            case CardKind::InitialCondition:
                 for (InitialConditionItem& ic : read_initial_conditions(card, *scope)) items.push_back(std::move(ic));
-            } else if (is_control_card(k)) {
-                if (!top_level)
-                    throw InputError(card.where(), std::string(k) + " is not allowed inside a subcircuit (.subckt " +
-                                                       def.name + "); put it at the top level");
-                read_control_card(card, *scope, circuit_);
-            } else if (is_unsupported_analysis(k)) {
-                throw InputError(card.where(), "analysis " + std::string(k) +
-                                                   " is not supported (supported: .op .dc .tran .ac)");
-            } else if (k == ".func") {
-                throw InputError(card.where(), ".func is not supported: write the expression out or use .param");
-            } else if (k == ".if" || k == ".elseif" || k == ".else" || k == ".endif") {
-                throw InputError(card.where(), "conditional netlists (" + std::string(k) + ") are not supported");
-            } else {
-                throw InputError(card.where(), "unknown dot card '" + std::string(k) + "'");
-            }
-            return;
+                return;
+            case CardKind::Control: read_control_card(card, *scope, circuit_); return;
+            case CardKind::Instance: items.push_back(instance_item(card, def, scope, ancestry)); return;
+            case CardKind::Element: items.push_back(parse_element(card, *scope)); return;
         }
-        if (k.front() == 'x') {
-            items.push_back(instance_item(card, def, scope, ancestry));
-            return;
-        }
-        items.push_back(parse_element(card, *scope));
     }
 
     InstanceItem instance_item(const Card& card, const SubcircuitDefinition& def,

@@ -4,6 +4,7 @@
 #include "netlists/writer.hpp"
 
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "core/units.hpp"
@@ -145,13 +146,16 @@ std::vector<std::string> write_netlist_lines(const Circuit& circuit, const Write
 
     std::vector<std::string> device_models, device_ics;
     std::set<std::string> seen_device_models;
+    std::map<std::string_view, const Model*> models;
+    for (const Model& m : circuit.models) models.emplace(m.name, &m);
     for (const Model& m : circuit.models) {
         if (options.expand_devices && devices::find_family(m.type)) continue;  // the expansion writes its own
         lines.push_back(model_line(m));
     }
     for (const Element& e : circuit.elements) {
         if (options.expand_devices && e.type == ElementType::Device) {
-            const Model* model = circuit.find_model(e.model);
+            const auto found = models.find(e.model);
+            const Model* model = found == models.end() ? nullptr : found->second;
             if (!model) throw InputError(e.where, "undefined model '" + e.model + "' (used by " + e.name + ")");
             const devices::NgspiceExpansion expansion = devices::expand_for_ngspice(e, *model);
             lines.insert(lines.end(), expansion.element_lines.begin(), expansion.element_lines.end());
