@@ -183,28 +183,34 @@ std::vector<double> unwrapped_phase_degrees(const Vector& v) {
     return phase;
 }
 
-// Small-signal results: a Bode plot.
+// Small-signal results: a Bode plot. Magnitudes in dB unless every one is zero (a circuit
+// without an AC source), which has no decibel value: then linear. Frequencies of 0 Hz have
+// no place on the logarithmic axis and are left out (as gaps).
 void bode_plot(std::ostream& script, const Plot& plot, const std::vector<const Vector*>& columns) {
     const Vector& scale = *columns.front();
+    const bool log_axis = std::any_of(scale.real.begin(), scale.real.end(), [](double f) { return f > 0; });
+    bool decibels = false;
+    for (std::size_t c = 1; c < columns.size(); ++c)
+        for (const auto& x : columns[c]->complex) decibels = decibels || std::abs(x) > 0;
     std::vector<std::vector<double>> phases;
     for (std::size_t c = 1; c < columns.size(); ++c) phases.push_back(unwrapped_phase_degrees(*columns[c]));
     script << "$data << EOD\n";
     for (std::size_t k = 0; k < scale.real.size(); ++k) {
-        script << number(scale.real[k]);
+        script << number(log_axis && scale.real[k] <= 0 ? NAN : scale.real[k]);
         for (std::size_t c = 1; c < columns.size(); ++c) {
             const Vector& v = *columns[c];
             const double magnitude = k < v.complex.size() ? std::abs(v.complex[k]) : NAN;
-            // |x| = 0 has no decibel value: a gap (NaN) rather than -inf.
-            script << ' ' << number(magnitude > 0 ? 20 * std::log10(magnitude) : NAN) << ' '
-                   << number(k < phases[c - 1].size() ? phases[c - 1][k] : NAN);
+            // In dB, |x| = 0 is a gap (NaN) rather than -inf.
+            const double shown = !decibels ? magnitude : magnitude > 0 ? 20 * std::log10(magnitude) : NAN;
+            script << ' ' << number(shown) << ' ' << number(k < phases[c - 1].size() ? phases[c - 1][k] : NAN);
         }
         script << '\n';
     }
     script << "EOD\n";
     // Decade ticks with SI prefixes: 10, 100, 1k, 10k.
-    script << "set logscale x\nset format x '%.0s%c'\n";
+    if (log_axis) script << "set logscale x\nset format x '%.0s%c'\n";
     script << "set multiplot layout 2,1 title " << gnuplot_string(title_of(plot)) << " noenhanced\n";
-    script << "set ylabel 'magnitude (dB)'\nunset xlabel\n";
+    script << "set ylabel " << gnuplot_string(decibels ? "magnitude (dB)" : "magnitude (all zero)") << "\nunset xlabel\n";
     const auto series = [&](int offset) {
         std::string text = "plot ";
         for (std::size_t c = 1; c < columns.size(); ++c) {

@@ -282,3 +282,14 @@ TEST_CASE("a bode plot's phase is unwrapped") {
     REQUIRE(last.size() == 3);
     CHECK(std::strtod(last[2].c_str(), nullptr) == Approx(-270).margin(1.0));
 }
+
+TEST_CASE("an .ac without an AC source, from 0 Hz, still draws (linear magnitude, 0 Hz left out)") {
+    const auto result = run_deck({"no ac source", "v1 in 0 1", "r1 in out 1k", "c1 out 0 1u", ".end"},
+                                 {"ac lin 11 0 1k"});
+    const Plot& plot = result.plots.at(0);
+    REQUIRE(plot.at("frequency").real.front() == 0);
+    const std::string script = gnuplot_script(plot, output_dir() / "zero.svg");
+    CHECK_THAT(script, Catch::Contains("magnitude (all zero)"));
+    render_plot(plot, output_dir() / "zero.svg");  // gnuplot succeeds
+    CHECK(fs::file_size(output_dir() / "zero.svg") > 1000);
+}
