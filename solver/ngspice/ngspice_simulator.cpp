@@ -136,8 +136,11 @@ void Simulator::load_circuit(std::span<const std::string> lines) {
 
 bool Simulator::load_code_model(const std::filesystem::path& library) {
     if (code_models_.count(library)) return false;
+    const std::size_t before = output_.size();
     command("codemodel " + quoted(library));
-    code_models_.insert(library);
+    // Remembered only once loaded, so that a library that failed fails again next time.
+    const std::span<const OutputLine> said(output_.data() + before, output_.size() - before);
+    if (!diagnose(said, {}).failed()) code_models_.insert(library);
     return true;
 }
 

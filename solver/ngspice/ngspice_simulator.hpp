@@ -37,7 +37,7 @@ public:
     // Sends a netlist (ngSpice_Circ): title first, `.end` last. A .control block in it runs now.
     void load_circuit(std::span<const std::string> lines);
     // Loads an XSPICE code-model library once per process (they cannot be unloaded).
-    // Returns false if it was loaded before.
+    // Returns false if it was loaded before; ngspice's complaints, if any, are in the output.
     bool load_code_model(const std::filesystem::path& library);
 
     // Names of the plots ngspice holds, oldest first, without its "const" plot.

@@ -84,7 +84,7 @@ x1 in 0 divider
 
 TEST_CASE("code-model libraries given in the engine options are loaded first") {
     EngineOptions options;
-    options.code_model_libraries = {"/usr/lib/x86_64-linux-gnu/ngspice/analog.cm"};
+    options.code_model_libraries = {MEMSPICE_NGSPICE_ANALOG_CM};
     const auto result = run_netlist(R"(limiter
 v1 in 0 sin(0 1 1k)
 a1 in out lim

@@ -99,11 +99,13 @@ TEST_CASE("a missing code-model library is an input error") {
     deck.code_models = {"/nonexistent/memspice-test.cm"};
     CHECK_THROWS_AS(run_ngspice_deck(deck), InputError);
     deck.code_models = {"/etc/hostname"};  // exists, but is no shared library
-    try {
-        run_ngspice_deck(deck);
-        FAIL("no exception");
-    } catch (const InputError& e) {
-        CHECK_THAT(e.message(), Catch::Contains("could not load code-model library"));
+    for (int attempt = 0; attempt < 2; ++attempt) {  // and is not taken for loaded the second time
+        try {
+            run_ngspice_deck(deck);
+            FAIL("no exception");
+        } catch (const InputError& e) {
+            CHECK_THAT(e.message(), Catch::Contains("could not load code-model library"));
+        }
     }
 }
 
@@ -113,7 +115,7 @@ TEST_CASE("a standard XSPICE code model runs after its library is loaded") {
                                 ".model lim limit(gain=2 out_lower_limit=-1 out_upper_limit=1 limit_range=1e-6)",
                                 "r1 out 0 1k", ".end"},
                                {{"tran 10u 1m", {"time", "v(in)", "v(out)"}}});
-    deck.code_models = {"/usr/lib/x86_64-linux-gnu/ngspice/analog.cm"};
+    deck.code_models = {MEMSPICE_NGSPICE_ANALOG_CM};
     const auto result = run_ngspice_deck(deck);
     const auto& in = result.plots.at(0).at("v(in)").real;
     const auto& out = result.plots.at(0).at("v(out)").real;
