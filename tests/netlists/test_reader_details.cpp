@@ -108,3 +108,42 @@ TEST_CASE("B sources keep time, temper and hertz as leaves") {
     const Circuit c = read_netlist_text("b\n.param w=6.28e6\nB1 a 0 v=sin(w*time)*temper/300+hertz*0\nR1 a 0 1\n.end\n");
     CHECK(test::element(c, "b1").expression == "sin(6280000*time)*temper/300+hertz*0");
 }
+
+TEST_CASE("subcircuit defaults may use each other; a subcircuit parameter shadows a global one") {
+    const Circuit c = read_netlist_text(R"(defaults
+.param w=5
+.subckt s a params: w=1u l={w*2}
+R1 a 0 {l*1e9}
+.ends
+X1 n s
+X2 n s w=2u
+V1 n 0 1
+.end
+)");
+    CHECK(test::element(c, "r.x1.r1").value == Approx(2000).epsilon(1e-12));
+    CHECK(test::element(c, "r.x2.r1").value == Approx(4000).epsilon(1e-12));
+}
+
+TEST_CASE("bodies of unused subcircuits are not evaluated, as in ngspice") {
+    // The value is wrong, but no instance asks for it; misplaced cards are still reported
+    // (see test_errors.cpp).
+    const Circuit c = read_netlist_text("unused\n.subckt never a\nR1 a 0 {undefined_param}\n.ends\nR1 a 0 1\nV1 a 0 1\n.end\n");
+    CHECK(c.elements.size() == 2);
+}
+
+TEST_CASE("the same model name inside and outside a subcircuit: the local one wins inside") {
+    const Circuit c = read_netlist_text(R"(shadowing
+.model dm d is=1e-14
+.subckt s a
+.model dm d is=2e-14
+D1 a 0 dm
+.ends
+X1 n s
+D2 n 0 dm
+V1 n 0 1
+.end
+)");
+    CHECK(test::element(c, "d.x1.d1").model == "x1:dm");
+    CHECK(test::element(c, "d2").model == "dm");
+    CHECK(test::model(c, "x1:dm").params.at("is") == 2e-14);
+}
