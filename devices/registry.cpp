@@ -2,10 +2,16 @@
 // one line here.
 #include "devices/device.hpp"
 
+// Mott (VO2), MTJ, FTJ and Josephson junction families.
+#include "devices/josephson/jj.hpp"
+
 namespace memspice::devices {
 
 const std::vector<const Family*>& families() {
-    static const std::vector<const Family*> all = {};
+    static const std::vector<const Family*> all = {
+        // Mott (VO2), MTJ, FTJ and Josephson junction families.
+        &josephson::jj_family(),
+    };
     return all;
 }
 
