@@ -4,6 +4,7 @@
 
 // Mott (VO2), MTJ, FTJ and Josephson junction families.
 #include "devices/josephson/jj.hpp"
+#include "devices/mott/vo2_switch.hpp"
 
 namespace memspice::devices {
 
@@ -11,6 +12,7 @@ const std::vector<const Family*>& families() {
     static const std::vector<const Family*> all = {
         // Mott (VO2), MTJ, FTJ and Josephson junction families.
         &josephson::jj_family(),
+        &mott::vo2_switch_family(),
     };
     return all;
 }
