@@ -5,6 +5,7 @@
 // Mott (VO2), MTJ, FTJ and Josephson junction families.
 #include "devices/josephson/jj.hpp"
 #include "devices/mott/vo2_switch.hpp"
+#include "devices/mott/vo2_thermal.hpp"
 
 namespace memspice::devices {
 
@@ -13,6 +14,7 @@ const std::vector<const Family*>& families() {
         // Mott (VO2), MTJ, FTJ and Josephson junction families.
         &josephson::jj_family(),
         &mott::vo2_switch_family(),
+        &mott::vo2_thermal_family(),
     };
     return all;
 }
