@@ -6,6 +6,7 @@
 #include "devices/josephson/jj.hpp"
 #include "devices/mott/vo2_switch.hpp"
 #include "devices/mott/vo2_thermal.hpp"
+#include "devices/mtj/mtj.hpp"
 
 namespace memspice::devices {
 
@@ -15,6 +16,7 @@ const std::vector<const Family*>& families() {
         &josephson::jj_family(),
         &mott::vo2_switch_family(),
         &mott::vo2_thermal_family(),
+        &mtj::mtj_family(),
     };
     return all;
 }
