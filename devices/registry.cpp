@@ -3,6 +3,7 @@
 #include "devices/device.hpp"
 
 // Mott (VO2), MTJ, FTJ and Josephson junction families.
+#include "devices/ftj/ftj.hpp"
 #include "devices/josephson/jj.hpp"
 #include "devices/mott/vo2_switch.hpp"
 #include "devices/mott/vo2_thermal.hpp"
@@ -17,6 +18,7 @@ const std::vector<const Family*>& families() {
         &mott::vo2_switch_family(),
         &mott::vo2_thermal_family(),
         &mtj::mtj_family(),
+        &ftj::ftj_family(),
     };
     return all;
 }
