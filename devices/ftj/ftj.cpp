@@ -5,6 +5,7 @@
 
 #include "core/units.hpp"
 #include "devices/ftj/kai.hpp"
+#include "devices/smooth.hpp"
 #include "devices/physical_constants.hpp"
 
 namespace memspice::devices::ftj {
@@ -33,6 +34,7 @@ smooth::ValueSlope TunnelBranch::at(double v) const {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+static_assert(memory_slot::size <= kMaxMemory);
 
 class FtjModel final : public DeviceModel {
 public:
@@ -40,44 +42,111 @@ public:
         : on_(1 / p.get("ron"), p.get("phi1_on"), p.get("phi2_on"), p.get("thickness"), p.get("meff"), p.get("vlin")),
           off_(1 / p.get("roff"), p.get("phi1_off"), p.get("phi2_off"), p.get("thickness"), p.get("meff"),
                p.get("vlin")),
-          tau0_(p.get("tau0")), va_(p.get("va")), n_(p.get("n")), vcp_(p.get("vcp")), vcn_(p.get("vcn")),
-          dvc_(p.get("dvc")) {
+          law_(p.get("n")), tau0_(p.get("tau0")), va_(p.get("va")), vcp_(p.get("vcp")), vcn_(p.get("vcn")),
+          dvc_(p.get("dvc")), s0_(p.get("s0")), clock0_(p.get("clock0")) {
         if (!(p.get("ron") < p.get("roff")))
             throw InputError("ftj parameters: ron = " + format_number(p.get("ron")) + " Ohm must be below roff = " +
                              format_number(p.get("roff")) + " Ohm (ON is the low-resistance state)");
     }
 
+    // The first frame: switching ON if the junction is mostly OFF, else OFF, with the origin
+    // placed so that the fraction at clock0 is s0 (the model is created from the instance's
+    // parameters).
+    void initial_memory(double* memory) const override {
+        const int direction = s0_ <= 0.5 ? 1 : -1;
+        const double remaining = direction > 0 ? 1 - s0_ : s0_;
+        memory[memory_slot::direction] = direction;
+        memory[memory_slot::sense] = 1;
+        memory[memory_slot::origin] = clock0_ - law_.equivalent_time(remaining);
+        memory[memory_slot::last_clock] = clock0_;
+    }
+
+    void update_memory(const Inputs& in, double* memory) const override {
+        const Frame frame = frame_for(memory, in.v[0]);
+        memory[memory_slot::direction] = frame.direction;
+        memory[memory_slot::sense] = frame.sense;
+        memory[memory_slot::origin] = frame.origin;
+        memory[memory_slot::last_clock] = in.x[1];
+    }
+
     void evaluate(const Inputs& in, Outputs& out) const override {
-        const double v = in.v[0], s = in.x[0];
+        const double v = in.v[0], clock = in.x[1];
+        double scratch[memory_slot::size];
+        const double* memory = in.memory;
+        if (!memory) {
+            initial_memory(scratch);
+            memory = scratch;
+        }
+        const Frame f = frame_for(memory, v);
+        // Equivalent time of switching in the frame's direction, and the switched fraction.
+        const double e = f.sense * (clock - f.origin);
+        const KaiPoint k = law_.at(e);
+        const double s = f.direction > 0 ? k.done : k.remaining;
+        const double ds_de = f.direction * k.slope, d2s_de2 = f.direction * k.curvature;
+
         // Parallel domains: I = s I_ON(V) + (1 - s) I_OFF(V); at low bias 1/R = s/R_ON + (1-s)/R_OFF.
         const smooth::ValueSlope on = on_.at(v), off = off_.at(v);
         out.i[0] = s * on.value + (1 - s) * off.value;
         out.di_dv[0][0] = s * on.slope + (1 - s) * off.slope;
-        out.di_dx[0][0] = on.value - off.value;
+        out.di_dx[0][0] = 0;  // the state s is a read-out; the current follows the clock
+        out.di_dx[0][1] = (on.value - off.value) * ds_de * f.sense;
 
-        // Switching: positive voltage grows the ON domains (s -> 1), negative the OFF ones,
-        // each only above its coercive voltage, at the Merz rate 1/tau = exp(-Va/|V|)/tau0 and
-        // in KAI's equivalent time: ds/dt = r+ F(s) - r- F(1 - s).
+        // The clock advances at the Merz rate of the open direction (the two gates never open
+        // together), and stops once switching is complete so that it stays bounded.
         const smooth::ValueSlope up = rate(v, vcp_), down = rate(-v, vcn_);
-        const smooth::ValueSlope grow = kai_growth(s, n_), shrink = kai_growth(1 - s, n_);
-        out.dxdt[0] = up.value * grow.value - down.value * shrink.value;
-        out.df_dv[0][0] = up.slope * grow.value + down.slope * shrink.value;  // d(down)/dv = -down.slope
-        out.df_dx[0][0] = up.value * grow.slope + down.value * shrink.slope;
+        const double r = up.value + down.value, r_dv = up.slope - down.slope;
+        const smooth::ValueSlope stop = smooth::smootherstep(e - law_.saturation());
+        const double go = 1 - stop.value, go_de = -stop.slope;
+        out.dxdt[1] = f.sense * r * go;
+        out.df_dv[1][0] = f.sense * r_dv * go;
+        out.df_dx[1][1] = r * go_de;  // sense^2 = 1
+        out.df_dx[1][0] = 0;
+        // The read-out state s follows ds/dt = (ds/de)(de/dt).
+        out.dxdt[0] = ds_de * r * go;
+        out.df_dv[0][0] = ds_de * r_dv * go;
+        out.df_dx[0][1] = (d2s_de2 * go + ds_de * go_de) * r * f.sense;
+        out.df_dx[0][0] = 0;
     }
 
 private:
-    // Rate of growth for a voltage u along the switching direction with coercive voltage vc:
-    // a C2 gate, exactly 0 below vc and 1 above vc + dvc, times the Merz rate.
+    struct Frame {
+        int direction;  // +1 switching ON, -1 switching OFF
+        int sense;      // the clock counts up (+1) or down (-1) in this frame
+        double origin;  // clock value where the frame's equivalent time is 0
+    };
+
+    // The frame in force at voltage v given the memory of the last accepted point: the
+    // stored one, or, when the gate of the other direction is open, a reversal at the clock
+    // of the last accepted point (exactly what update_memory records there). The fraction
+    // still to switch in the new direction is what had switched in the old one.
+    Frame frame_for(const double* memory, double v) const {
+        Frame f{memory[memory_slot::direction] < 0 ? -1 : 1, memory[memory_slot::sense] < 0 ? -1 : 1,
+                memory[memory_slot::origin]};
+        const int wanted = rate(v, vcp_).value > 0 ? 1 : (rate(-v, vcn_).value > 0 ? -1 : f.direction);
+        if (wanted == f.direction) return f;
+        const double last = memory[memory_slot::last_clock];
+        const KaiPoint k = law_.at(f.sense * (last - f.origin));
+        const double e0 = law_.equivalent_time(k.done);
+        Frame g;
+        g.direction = wanted;
+        g.sense = last > 0 ? -1 : 1;  // count toward zero: the clock stays of order one
+        g.origin = last - g.sense * e0;
+        return g;
+    }
+
+    // Rate of switching for a voltage u along a direction with coercive voltage vc: a C2
+    // gate, exactly 0 below vc and 1 above vc + dvc, times the Merz rate exp(-va/u)/tau0.
     smooth::ValueSlope rate(double u, double vc) const {
         const smooth::ValueSlope gate = smooth::smootherstep((u - vc) / dvc_);
         if (gate.value == 0 && gate.slope == 0) return {0, 0};
-        const double merz = std::exp(-va_ / u) / tau0_;  // u > vc > 0 here
+        const double merz = std::exp(-va_ / u) / tau0_;  // u > vc >= 0 here
         const double merz_du = merz * va_ / (u * u);
         return {gate.value * merz, gate.slope / dvc_ * merz + gate.value * merz_du};
     }
 
     TunnelBranch on_, off_;
-    double tau0_, va_, n_, vcp_, vcn_, dvc_;
+    KaiLaw law_;
+    double tau0_, va_, vcp_, vcn_, dvc_, s0_, clock0_;
 };
 
 std::unique_ptr<DeviceModel> create(const ParameterSet& p) { return std::make_unique<FtjModel>(p); }
@@ -96,7 +165,8 @@ const Family& ftj_family() {
         .name = "ftj",
         .description = "ferroelectric tunnel junction: switched-domain fraction, KAI/Merz switching, BDR tunnel current",
         .terminals = {"p", "n"},
-        .states = {{.name = "s", .unit = "", .scale = 1, .initial_parameter = "s0"}},
+        .states = {{.name = "s", .unit = "", .scale = 1, .initial_parameter = "s0"},
+                   {.name = "clock", .unit = "", .scale = 1, .initial_parameter = "clock0"}},
         .parameters =
             {
                 {.name = "ron", .unit = "Ohm", .default_value = 1e5, .min = 1e-3, .max = kInf,
@@ -135,8 +205,11 @@ const Family& ftj_family() {
                  .source = "numerical choice, ~ phibar(ON)"},
                 {.name = "s0", .unit = "", .default_value = 0, .min = 0, .max = 1,
                  .description = "initial switched fraction (instance: s=...)", .source = "", .per_instance = true},
+                {.name = "clock0", .unit = "", .default_value = 0, .min = -100, .max = 100,
+                 .description = "initial value of the equivalent-time clock (a reference; leave at 0)",
+                 .source = "", .per_instance = true},
             },
-        .memory_size = 0,
+        .memory_size = memory_slot::size,
         .stochastic = false,
         .create = &create,
     };

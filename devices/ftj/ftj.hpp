@@ -1,5 +1,6 @@
 // Ferroelectric tunnel junction (family `ftj`): switched-domain fraction s with KAI/Merz
-// switching in equivalent time (valid for pulse trains), parallel-domain conductance and a
+// switching integrated in equivalent time (valid for pulse trains; a hybrid model whose
+// memory holds the switching direction), parallel-domain conductance and a
 // polarization-dependent tunnel current of Brinkman-Dynes-Rowell shape. Equations and
 // parameters: devices/ftj/README.md.
 #pragma once
@@ -10,6 +11,15 @@
 namespace memspice::devices::ftj {
 
 const Family& ftj_family();
+
+// Memory layout (discrete memory of the hybrid model), see README.md.
+namespace memory_slot {
+inline constexpr int direction = 0;   // +1: the frame switches ON, -1: OFF
+inline constexpr int sense = 1;       // +1 / -1: the clock counts up or down in this frame
+inline constexpr int origin = 2;      // clock value where the frame's equivalent time is zero
+inline constexpr int last_clock = 3;  // clock at the last accepted point
+inline constexpr int size = 4;
+}  // namespace memory_slot
 
 // Tunnel current of one polarization state: low-bias conductance g0 (1/R_ON or 1/R_OFF)
 // times the Brinkman-Dynes-Rowell bias dependence of a trapezoidal barrier,

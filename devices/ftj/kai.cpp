@@ -4,21 +4,33 @@
 
 namespace memspice::devices::ftj {
 
-smooth::ValueSlope kai_growth(double s, double n) {
-    if (s >= 1) return {0, 0};
-    const double a = (n - 1) / n, offset = std::pow(kEquivalentTimeOffset, n);
-    const double q = s > 0 ? -std::log1p(-s) : 0.0;  // -ln(1 - s)
-    const double base = q + offset;
-    const double power = std::pow(base, a);
-    const double value = n * (1 - s) * power;
-    if (s <= 0) return {n * power, 0};  // held at its value at 0 (s never goes below 0)
-    // d/ds [(1 - s) base^a] = -base^a + (1 - s) a base^(a-1) dq/ds, dq/ds = 1/(1 - s).
-    return {value, n * (a * power / base - power)};
+KaiLaw::KaiLaw(double n)
+    : n_(n), offset_power_(std::pow(kEquivalentTimeOffset, n)),
+      slope_at_zero_(n * std::pow(kEquivalentTimeOffset, n - 1)),
+      saturation_(std::pow(kSaturationExponent + offset_power_, 1 / n) - kEquivalentTimeOffset) {}
+
+KaiPoint KaiLaw::at(double e) const {
+    KaiPoint p;
+    if (e < 0) {
+        p.done = slope_at_zero_ * e;
+        p.remaining = 1 - p.done;
+        p.slope = slope_at_zero_;
+        return p;
+    }
+    const double base = e + kEquivalentTimeOffset;
+    const double q = std::pow(base, n_) - offset_power_;
+    const double dq = n_ * std::pow(base, n_ - 1), d2q = n_ * (n_ - 1) * std::pow(base, n_ - 2);
+    p.remaining = std::exp(-q);
+    p.done = -std::expm1(-q);
+    p.slope = dq * p.remaining;
+    p.curvature = (d2q - dq * dq) * p.remaining;
+    return p;
 }
 
-double kai_fraction(double x, double n) {
-    const double q = std::pow(x + kEquivalentTimeOffset, n) - std::pow(kEquivalentTimeOffset, n);
-    return -std::expm1(-q);
+double KaiLaw::equivalent_time(double remaining) const {
+    if (!(remaining > std::exp(-kSaturationExponent))) return saturation_;
+    if (remaining >= 1) return 0;
+    return std::pow(-std::log(remaining) + offset_power_, 1 / n_) - kEquivalentTimeOffset;
 }
 
 }  // namespace memspice::devices::ftj
