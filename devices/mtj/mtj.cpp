@@ -199,6 +199,10 @@ const Family& mtj_family() {
                    {.name = "clock", .unit = "", .scale = 1, .initial_parameter = "clock0"}},
         .parameters =
             {
+                {.name = "tmr0", .unit = "", .default_value = 1.5, .min = 0, .max = 100,
+                 .description = "tunnel magnetoresistance ratio at zero bias (1.5 = 150 %)", .source = kZhang},
+                {.name = "vh", .unit = "V", .default_value = 0.5, .min = 1e-3, .max = 100,
+                 .description = "bias voltage at which the TMR is halved", .source = kZhang},
                 {.name = "diameter", .unit = "m", .default_value = 40e-9, .min = 1e-9, .max = 1e-5,
                  .description = "junction diameter (circular)", .source = kZhang},
                 {.name = "tox", .unit = "m", .default_value = 0.85e-9, .min = 0.2e-9, .max = 5e-9,
@@ -208,10 +212,6 @@ const Family& mtj_family() {
                 {.name = "fbrinkman", .unit = "", .default_value = 332.2, .min = 1e-3, .max = 1e6,
                  .description = "factor F of the Brinkman resistance formula (angstrom, eV, um^2 units)",
                  .source = kZhang},
-                {.name = "tmr0", .unit = "", .default_value = 1.5, .min = 0, .max = 100,
-                 .description = "tunnel magnetoresistance ratio at zero bias (1.5 = 150 %)", .source = kZhang},
-                {.name = "vh", .unit = "V", .default_value = 0.5, .min = 1e-3, .max = 100,
-                 .description = "bias voltage at which the TMR is halved", .source = kZhang},
                 {.name = "alpha", .unit = "", .default_value = 0.027, .min = 1e-4, .max = 1,
                  .description = "Gilbert damping", .source = kZhang},
                 {.name = "eta", .unit = "", .default_value = 0.5, .min = 1e-3, .max = 1,

@@ -73,7 +73,7 @@ TEST_CASE("jj: quasiparticle branch is WRspice's piecewise-linear current, conti
     }
 }
 
-TEST_CASE("jj: area scales icrit, cap and the conductances; rtype=0 has no quasiparticle current", "[jj]") {
+TEST_CASE("jj: area scales icrit, cap and the conductances, rtype=0 has no quasiparticle current", "[jj]") {
     const auto& family = jj_family();
     const auto one = test::make_model(family);
     const auto two = test::make_model(family, {{"area", 2}});

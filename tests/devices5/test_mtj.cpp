@@ -257,7 +257,7 @@ TEST_CASE("mtj: a superparamagnetic junction is a p-bit, <m> = tanh(Delta i)", "
     }
 }
 
-TEST_CASE("mtj: same seed, same trajectory; other seeds differ; the integration step does not matter", "[mtj]") {
+TEST_CASE("mtj: same seed, same trajectory, other seeds differ, the integration step does not matter", "[mtj]") {
     const double i = 0.2, duration = 2e-6;
     const Telegraph a = telegraph(i, duration, 0.02e-9, 5), again = telegraph(i, duration, 0.02e-9, 5);
     REQUIRE(a.switch_times.size() > 50);
