@@ -1,0 +1,57 @@
+#include "solver/native/results.hpp"
+
+#include <cmath>
+
+#include "core/units.hpp"
+
+namespace memspice::native {
+
+PlotBuilder::PlotBuilder(const MnaSystem& system, std::string analysis, std::string scale) {
+    plot_.analysis = std::move(analysis);
+    plot_.title = system.circuit().title;
+    plot_.scale = std::move(scale);
+    if (!plot_.scale.empty()) {
+        plot_.vectors.push_back(Vector{plot_.scale, {}, {}});
+        unknown_of_column_.push_back(-1);
+    }
+    const Unknowns& u = system.unknowns();
+    for (int k = 0; k < u.size(); ++k) {
+        switch (u[k].kind) {
+            case UnknownKind::Node:
+            case UnknownKind::State: plot_.vectors.push_back(Vector{"v(" + u[k].name + ")", {}, {}}); break;
+            case UnknownKind::Branch: plot_.vectors.push_back(Vector{"i(" + u[k].name + ")", {}, {}}); break;
+            case UnknownKind::Internal: continue;
+        }
+        unknown_of_column_.push_back(k);
+    }
+}
+
+void PlotBuilder::not_finite(std::size_t column, double scale_value) const {
+    std::string where = plot_.scale.empty() ? std::string("the operating point")
+                                            : plot_.scale + " = " + format_number(scale_value);
+    throw SimulationError("native engine: " + plot_.vectors[column].name + " is not finite at " + where);
+}
+
+void PlotBuilder::add(double scale_value, const double* y) {
+    for (std::size_t c = 0; c < unknown_of_column_.size(); ++c) {
+        const int k = unknown_of_column_[c];
+        const double v = k < 0 ? scale_value : y[k];
+        if (!std::isfinite(v)) not_finite(c, scale_value);
+        plot_.vectors[c].real.push_back(v);
+    }
+    ++points_;
+}
+
+void PlotBuilder::add_complex(double scale_value, const std::complex<double>* y) {
+    for (std::size_t c = 0; c < unknown_of_column_.size(); ++c) {
+        const int k = unknown_of_column_[c];
+        const std::complex<double> v = k < 0 ? std::complex<double>(scale_value, 0) : y[k];
+        if (!std::isfinite(v.real()) || !std::isfinite(v.imag())) not_finite(c, scale_value);
+        plot_.vectors[c].complex.push_back(v);
+    }
+    ++points_;
+}
+
+Plot PlotBuilder::finish() { return std::move(plot_); }
+
+}  // namespace memspice::native
