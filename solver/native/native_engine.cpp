@@ -4,6 +4,7 @@
 
 #include "solver/native/dc_analysis.hpp"
 #include "solver/native/mna_system.hpp"
+#include "solver/native/transient.hpp"
 
 namespace memspice {
 
@@ -26,6 +27,9 @@ SimulationResult NativeEngine::run(const Circuit& circuit) {
         switch (analysis.kind) {
             case Analysis::Kind::Op: result.plots.push_back(native::run_operating_point(system, analysis)); break;
             case Analysis::Kind::Dc: result.plots.push_back(native::run_dc_sweep(system, analysis)); break;
+            case Analysis::Kind::Tran:
+                result.plots.push_back(native::run_transient(system, analysis, options_.progress));
+                break;
             default: throw InputError(analysis.where, "native engine: this analysis is not built yet");
         }
         statistics_.analysis_seconds.push_back(seconds(analysis_start));
