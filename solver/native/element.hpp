@@ -100,9 +100,13 @@ public:
     virtual std::vector<int> terminals() const = 0;
     virtual void topology(TopologySink&) const {}
 
-    // Transient: the first breakpoint strictly after t (+inf: none).
+    // Transient: the first breakpoint strictly after t (+inf: none). Only asked of elements
+    // whose has_breakpoints() is true.
+    virtual bool has_breakpoints() const { return false; }
     virtual double next_breakpoint(double) const { return std::numeric_limits<double>::infinity(); }
     // After a solution is accepted (a DC point, a transient time point): update memories.
+    // Only called for elements whose has_memory() is true.
+    virtual bool has_memory() const { return false; }
     virtual void accept(const double* /*y*/, double /*t*/, Phase) {}
     // Discrete events (ideal switches): functions of y continuous while the discrete state is
     // fixed; a sign change means the state must change there.

@@ -30,6 +30,8 @@ MnaSystem::MnaSystem(const Circuit& circuit, const SolverOptions& options) : cir
     for (auto& e : elements_) {
         nonlinear_ = nonlinear_ || e->is_nonlinear();
         reactive_ = reactive_ || e->is_reactive();
+        if (e->has_memory()) with_memory_.push_back(e.get());
+        if (e->has_breakpoints()) with_breakpoints_.push_back(e.get());
     }
     lu_ = std::make_unique<SparseLu>(pattern_, options_.ordering);
 }
@@ -76,12 +78,12 @@ void MnaSystem::evaluate(LoadContext& ctx) {
 
 double MnaSystem::next_breakpoint(double t) const {
     double next = std::numeric_limits<double>::infinity();
-    for (const auto& e : elements_) next = std::min(next, e->next_breakpoint(t));
+    for (const Element* e : with_breakpoints_) next = std::min(next, e->next_breakpoint(t));
     return next;
 }
 
 void MnaSystem::accept(const double* y, double t, Phase phase) {
-    for (auto& e : elements_) e->accept(y, t, phase);
+    for (Element* e : with_memory_) e->accept(y, t, phase);
 }
 
 std::string MnaSystem::elements_at(int unknown, std::size_t limit) const {

@@ -74,6 +74,8 @@ private:
     std::unique_ptr<SparseLu> lu_;
     std::vector<NodeForce> forces_;
     std::vector<int> node_unknowns_;  // circuit and internal nodes (gmin stepping)
+    std::vector<Element*> with_memory_;
+    std::vector<Element*> with_breakpoints_;
     bool nonlinear_ = false;
     bool reactive_ = false;
     mutable std::vector<std::vector<int>> touching_;  // unknown -> element indices, built on demand

@@ -37,7 +37,7 @@ void PlotBuilder::add(double scale_value, const double* y) {
         const int k = unknown_of_column_[c];
         const double v = k < 0 ? scale_value : y[k];
         if (!std::isfinite(v)) not_finite(c, scale_value);
-        plot_.vectors[c].real.push_back(v);
+        rows_.push_back(v);
     }
     ++points_;
 }
@@ -47,11 +47,25 @@ void PlotBuilder::add_complex(double scale_value, const std::complex<double>* y)
         const int k = unknown_of_column_[c];
         const std::complex<double> v = k < 0 ? std::complex<double>(scale_value, 0) : y[k];
         if (!std::isfinite(v.real()) || !std::isfinite(v.imag())) not_finite(c, scale_value);
-        plot_.vectors[c].complex.push_back(v);
+        complex_rows_.push_back(v);
     }
     ++points_;
 }
 
-Plot PlotBuilder::finish() { return std::move(plot_); }
+Plot PlotBuilder::finish() {
+    const std::size_t columns = unknown_of_column_.size();
+    for (std::size_t c = 0; c < columns; ++c) {
+        Vector& v = plot_.vectors[c];
+        if (!complex_rows_.empty()) {
+            v.complex.resize(points_);
+            for (std::size_t p = 0; p < points_; ++p) v.complex[p] = complex_rows_[p * columns + c];
+        } else {
+            v.real.resize(points_);
+            for (std::size_t p = 0; p < points_; ++p) v.real[p] = rows_[p * columns + c];
+        }
+    }
+    rows_.clear(), complex_rows_.clear();
+    return std::move(plot_);
+}
 
 }  // namespace memspice::native

@@ -30,6 +30,10 @@ private:
     Plot plot_;
     std::vector<int> unknown_of_column_;
     std::size_t points_ = 0;
+    // Points are stored row by row (one contiguous row per point, cache-friendly for large
+    // circuits) and turned into vectors by finish().
+    std::vector<double> rows_;
+    std::vector<std::complex<double>> complex_rows_;
 };
 
 }  // namespace memspice::native

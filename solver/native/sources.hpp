@@ -42,6 +42,7 @@ public:
     int branch() const override { return k_; }
     std::vector<int> terminals() const override { return {a_, b_, k_}; }
     void topology(TopologySink& sink) const override { sink.voltage_defining(a_, b_, name()); }
+    bool has_breakpoints() const override { return true; }
     double next_breakpoint(double t) const override { return value_.next_breakpoint(t); }
     void ac_stimulus(std::vector<std::complex<double>>& rhs) const override;
     SourceValue& value() { return value_; }
@@ -61,6 +62,7 @@ public:
     void prepare(const AnalysisSetup& setup) override { value_.prepare(setup); }
     void load(LoadContext& ctx) override;
     std::vector<int> terminals() const override { return {a_, b_}; }
+    bool has_breakpoints() const override { return true; }
     double next_breakpoint(double t) const override { return value_.next_breakpoint(t); }
     void ac_stimulus(std::vector<std::complex<double>>& rhs) const override;
     SourceValue& value() { return value_; }
