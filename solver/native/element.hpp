@@ -105,15 +105,17 @@ public:
     virtual bool has_breakpoints() const { return false; }
     virtual double next_breakpoint(double) const { return std::numeric_limits<double>::infinity(); }
     // After a solution is accepted (a DC point, a transient time point): update memories.
-    // Only called for elements whose has_memory() is true.
+    // Only called for elements whose has_memory() is true. Returns true when the element's
+    // equations changed discontinuously (the transient must restart there).
     virtual bool has_memory() const { return false; }
-    virtual void accept(const double* /*y*/, double /*t*/, Phase) {}
+    virtual bool accept(const double* /*y*/, double /*t*/, Phase) { return false; }
     // Discrete events (ideal switches): functions of y continuous while the discrete state is
     // fixed; a sign change means the state must change there.
     virtual int event_count() const { return 0; }
     virtual void event_functions(const double* /*y*/, double* /*out*/) const {}
-    // Re-decides the discrete state at an event; true when it changed.
-    virtual bool apply_events(const double* /*y*/) { return false; }
+    // At a located event: `fired[k]` is non-zero for each of the element's event functions
+    // that changed sign. Updates the discrete state; true when it changed.
+    virtual bool apply_events(const double* /*y*/, const int* /*fired*/) { return false; }
 
     // AC: the source's phasor added to the right-hand side (rows of its equations).
     virtual void ac_stimulus(std::vector<std::complex<double>>& /*rhs*/) const {}

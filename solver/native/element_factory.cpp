@@ -4,8 +4,11 @@
 #include <unordered_map>
 
 #include "solver/native/controlled_sources.hpp"
+#include "solver/native/diode.hpp"
 #include "solver/native/linear_elements.hpp"
+#include "solver/native/mosfet1.hpp"
 #include "solver/native/sources.hpp"
+#include "solver/native/switches.hpp"
 
 namespace memspice::native {
 
@@ -86,6 +89,9 @@ private:
             case ElementType::CurrentSource: return std::make_unique<CurrentSource>(e, unknowns_);
             case ElementType::Vcvs: return std::make_unique<Vcvs>(e, unknowns_);
             case ElementType::Vccs: return std::make_unique<Vccs>(e, unknowns_);
+            case ElementType::Diode: return std::make_unique<Diode>(e, circuit_, unknowns_, options_);
+            case ElementType::Mosfet: return std::make_unique<Mosfet1>(e, circuit_, unknowns_, options_);
+            case ElementType::VoltageSwitch: return std::make_unique<Switch>(e, circuit_, unknowns_, options_, nullptr);
             case ElementType::CodeModel:
                 throw InputError(e.where, e.name + ": XSPICE code-model instances run only in the ngspice engine");
             default:
@@ -106,6 +112,8 @@ private:
             }
             case ElementType::Cccs: return std::make_unique<Cccs>(e, unknowns_, controlling_branch(e));
             case ElementType::Ccvs: return std::make_unique<Ccvs>(e, unknowns_, controlling_branch(e));
+            case ElementType::CurrentSwitch:
+                return std::make_unique<Switch>(e, circuit_, unknowns_, options_, &controlling_branch(e));
             default:
                 throw InputError(e.where, e.name + ": element type " + std::string(1, element_letter(e.type)) +
                                               " is not supported by the native engine yet");

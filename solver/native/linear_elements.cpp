@@ -63,7 +63,7 @@ Capacitor::Capacitor(const memspice::Element& e, Unknowns& u) : Element(e), c_(e
 void Capacitor::request_entries(PatternBuilder& p) {
     a_ = at(p, a_), b_ = at(p, b_);
     stamp_.request(p, a_, b_);
-    p.request_reactive(a_, a_), p.request_reactive(b_, b_);
+    p.mark_differential(a_), p.mark_differential(b_);
 }
 
 void Capacitor::load(LoadContext& ctx) {

@@ -82,8 +82,10 @@ double MnaSystem::next_breakpoint(double t) const {
     return next;
 }
 
-void MnaSystem::accept(const double* y, double t, Phase phase) {
-    for (Element* e : with_memory_) e->accept(y, t, phase);
+bool MnaSystem::accept(const double* y, double t, Phase phase) {
+    bool changed = false;
+    for (Element* e : with_memory_) changed = e->accept(y, t, phase) || changed;
+    return changed;
 }
 
 std::string MnaSystem::elements_at(int unknown, std::size_t limit) const {

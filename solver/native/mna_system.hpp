@@ -56,7 +56,8 @@ public:
     void set_forces(std::vector<NodeForce> forces) { forces_ = std::move(forces); }
 
     double next_breakpoint(double t) const;
-    void accept(const double* y, double t, Phase phase);
+    // Accepts a solution; true when some element's equations changed discontinuously.
+    bool accept(const double* y, double t, Phase phase);
 
     // Diagnostics: the elements touching an unknown, as "r1, c2, d3" (at most `limit`).
     std::string elements_at(int unknown, std::size_t limit = 6) const;

@@ -38,6 +38,8 @@ public:
     // The same for an entry of dF/dy' (charge or flux): also marks `col` as a differential
     // unknown (IDA's id vector).
     int request_reactive(int row, int col);
+    // Marks `col` as a differential unknown without requesting an entry.
+    void mark_differential(int col) { differential_[static_cast<std::size_t>(col)] = true; }
     // After finalize: whether column k has dF/dy' entries.
     const std::vector<bool>& differential() const { return differential_; }
     // Builds the pattern (every diagonal included). Call once.

@@ -154,6 +154,7 @@ private:
     IdaSession ida_;
     Callbacks callbacks_;
     std::vector<double> y_, yp_;
+    std::vector<int> fired_;  // root information of the last event
     long steps_ = 0;
     std::chrono::steady_clock::time_point started_, last_report_;
 };
@@ -301,6 +302,7 @@ void Transient::setup_ida(double t0) {
     callbacks_.event_offsets.assign(elements.size(), -1);
     for (std::size_t k = 0; k < elements.size(); ++k)
         if (const int count = elements[k]->event_count(); count > 0) callbacks_.event_offsets[k] = roots, roots += count;
+    fired_.assign(static_cast<std::size_t>(roots), 0);
     if (roots > 0) {
         check(IDARootInit(ida_.mem, roots, root_fn), "IDARootInit");
         check(IDASetNoInactiveRootWarn(ida_.mem), "IDASetNoInactiveRootWarn");
@@ -418,14 +420,19 @@ Plot Transient::run() {
         std::copy(N_VGetArrayPointer(ida_.y), N_VGetArrayPointer(ida_.y) + n_, y_.begin());
         std::copy(N_VGetArrayPointer(ida_.yp), N_VGetArrayPointer(ida_.yp) + n_, yp_.begin());
         if (t >= tstart_) record(plot, t, y_.data());
-        system_.accept(y_.data(), t, Phase::Transient);
+        bool must_restart = system_.accept(y_.data(), t, Phase::Transient);
         report_progress(t, false);
         if (t >= tstop_) break;
 
-        bool must_restart = flag == IDA_TSTOP_RETURN;
+        must_restart = must_restart || flag == IDA_TSTOP_RETURN;
         if (flag == IDA_ROOT_RETURN) {
-            for (const auto& e : system_.elements())
-                if (e->event_count() > 0 && e->apply_events(y_.data())) must_restart = true;
+            fired_.assign(fired_.size(), 0);
+            IDAGetRootInfo(ida_.mem, fired_.data());
+            const auto& elements = system_.elements();
+            for (std::size_t k = 0; k < elements.size(); ++k)
+                if (callbacks_.event_offsets[k] >= 0 &&
+                    elements[k]->apply_events(y_.data(), fired_.data() + callbacks_.event_offsets[k]))
+                    must_restart = true;
         }
         if (must_restart) {
             restart(t);
