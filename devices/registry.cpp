@@ -1,11 +1,22 @@
 // The registry of device families: adding a model to both engines is a model file plus
 // one line here.
 #include "devices/device.hpp"
+#include "devices/rram/hp_memristor.hpp"
+#include "devices/rram/stanford_rram.hpp"
+#include "devices/rram/team.hpp"
+#include "devices/rram/vteam.hpp"
+#include "devices/rram/yakopcic.hpp"
 
 namespace memspice::devices {
 
 const std::vector<const Family*>& families() {
-    static const std::vector<const Family*> all = {};
+    static const std::vector<const Family*> all = {
+        &rram::hp_memristor_family(),
+        &rram::vteam_family(),
+        &rram::team_family(),
+        &rram::yakopcic_family(),
+        &rram::stanford_rram_family(),
+    };
     return all;
 }
 
