@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "solver/native/ac_analysis.hpp"
 #include "solver/native/dc_analysis.hpp"
 #include "solver/native/mna_system.hpp"
 #include "solver/native/transient.hpp"
@@ -30,7 +31,7 @@ SimulationResult NativeEngine::run(const Circuit& circuit) {
             case Analysis::Kind::Tran:
                 result.plots.push_back(native::run_transient(system, analysis, options_.progress));
                 break;
-            default: throw InputError(analysis.where, "native engine: this analysis is not built yet");
+            case Analysis::Kind::Ac: result.plots.push_back(native::run_ac(system, analysis)); break;
         }
         statistics_.analysis_seconds.push_back(seconds(analysis_start));
         statistics_.lu = system.lu().statistics();

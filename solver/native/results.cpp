@@ -33,38 +33,48 @@ void PlotBuilder::not_finite(std::size_t column, double scale_value) const {
 }
 
 void PlotBuilder::add(double scale_value, const double* y) {
+    if (!std::isfinite(scale_value)) not_finite(0, scale_value);
+    scale_values_.push_back(scale_value);
     for (std::size_t c = 0; c < unknown_of_column_.size(); ++c) {
         const int k = unknown_of_column_[c];
-        const double v = k < 0 ? scale_value : y[k];
-        if (!std::isfinite(v)) not_finite(c, scale_value);
-        rows_.push_back(v);
+        if (k < 0) continue;
+        if (!std::isfinite(y[k])) not_finite(c, scale_value);
+        rows_.push_back(y[k]);
     }
     ++points_;
 }
 
 void PlotBuilder::add_complex(double scale_value, const std::complex<double>* y) {
+    if (!std::isfinite(scale_value)) not_finite(0, scale_value);
+    scale_values_.push_back(scale_value);
     for (std::size_t c = 0; c < unknown_of_column_.size(); ++c) {
         const int k = unknown_of_column_[c];
-        const std::complex<double> v = k < 0 ? std::complex<double>(scale_value, 0) : y[k];
-        if (!std::isfinite(v.real()) || !std::isfinite(v.imag())) not_finite(c, scale_value);
-        complex_rows_.push_back(v);
+        if (k < 0) continue;
+        if (!std::isfinite(y[k].real()) || !std::isfinite(y[k].imag())) not_finite(c, scale_value);
+        complex_rows_.push_back(y[k]);
     }
     ++points_;
 }
 
 Plot PlotBuilder::finish() {
-    const std::size_t columns = unknown_of_column_.size();
-    for (std::size_t c = 0; c < columns; ++c) {
+    const std::size_t columns = unknown_of_column_.size() - (plot_.scale.empty() ? 0 : 1);
+    std::size_t column = 0;
+    for (std::size_t c = 0; c < unknown_of_column_.size(); ++c) {
         Vector& v = plot_.vectors[c];
+        if (unknown_of_column_[c] < 0) {
+            v.real = scale_values_;
+            continue;
+        }
         if (!complex_rows_.empty()) {
             v.complex.resize(points_);
-            for (std::size_t p = 0; p < points_; ++p) v.complex[p] = complex_rows_[p * columns + c];
+            for (std::size_t p = 0; p < points_; ++p) v.complex[p] = complex_rows_[p * columns + column];
         } else {
             v.real.resize(points_);
-            for (std::size_t p = 0; p < points_; ++p) v.real[p] = rows_[p * columns + c];
+            for (std::size_t p = 0; p < points_; ++p) v.real[p] = rows_[p * columns + column];
         }
+        ++column;
     }
-    rows_.clear(), complex_rows_.clear();
+    rows_.clear(), complex_rows_.clear(), scale_values_.clear();
     return std::move(plot_);
 }
 

@@ -1,7 +1,8 @@
 // Result plots with the vector names both engines use (solver/waveform.hpp): v(node) for
 // every circuit node, i(name) for every branch current (V, L, E, H, B v=), and
 // v(<instance>#<state>) for device states. Internal nodes of device models are not output,
-// as in ngspice. Every value is checked for finiteness before it leaves the engine.
+// as in ngspice. The scale vector is real in every plot. Every value is checked for
+// finiteness before it leaves the engine.
 #pragma once
 
 #include <complex>
@@ -34,6 +35,7 @@ private:
     // circuits) and turned into vectors by finish().
     std::vector<double> rows_;
     std::vector<std::complex<double>> complex_rows_;
+    std::vector<double> scale_values_;  // the scale is real, also the frequency of .ac
 };
 
 }  // namespace memspice::native

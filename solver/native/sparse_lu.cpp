@@ -72,6 +72,7 @@ struct SparseLu::Impl {
     klu_numeric* numeric = nullptr;
     klu_numeric* complex_numeric = nullptr;
     double rcond_after_pivoting = 0;
+    double complex_rcond_after_pivoting = 0;
     int* ap = nullptr;
     int* ai = nullptr;
 
@@ -166,8 +167,11 @@ bool SparseLu::factor_complex(const std::complex<double>* values) {
     Impl& k = *impl_;
     auto* ax = reinterpret_cast<double*>(const_cast<std::complex<double>*>(values));
     if (k.complex_numeric) {
+        // As for real matrices: keep the pivot sequence while it stays good (the pivots of
+        // one frequency usually suit the next).
         if (klu_z_refactor(k.ap, k.ai, ax, k.symbolic, k.complex_numeric, &k.common) == 1 &&
-            k.common.numerical_rank == pattern_.n)
+            k.common.numerical_rank == pattern_.n && klu_z_rcond(k.symbolic, k.complex_numeric, &k.common) &&
+            k.common.rcond >= 1e-3 * k.complex_rcond_after_pivoting)
             return true;
         klu_z_free_numeric(&k.complex_numeric, &k.common);
     }
@@ -177,6 +181,7 @@ bool SparseLu::factor_complex(const std::complex<double>* values) {
         if (k.complex_numeric) klu_z_free_numeric(&k.complex_numeric, &k.common);
         return false;
     }
+    if (klu_z_rcond(k.symbolic, k.complex_numeric, &k.common)) k.complex_rcond_after_pivoting = k.common.rcond;
     return true;
 }
 
