@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "solver/native/compact_device.hpp"
 #include "solver/native/controlled_sources.hpp"
 #include "solver/native/diode.hpp"
 #include "solver/native/linear_elements.hpp"
@@ -22,7 +23,7 @@ bool depends_on_others(ElementType type) {
 class Factory {
 public:
     Factory(const Circuit& circuit, Unknowns& unknowns, const SolverOptions& options)
-        : circuit_(circuit), unknowns_(unknowns), options_(options) {}
+        : circuit_(circuit), unknowns_(unknowns), options_(options), devices_(circuit) {}
 
     std::vector<std::unique_ptr<Element>> build() {
         const auto& list = circuit_.elements;
@@ -92,6 +93,12 @@ private:
             case ElementType::Diode: return std::make_unique<Diode>(e, circuit_, unknowns_, options_);
             case ElementType::Mosfet: return std::make_unique<Mosfet1>(e, circuit_, unknowns_, options_);
             case ElementType::VoltageSwitch: return std::make_unique<Switch>(e, circuit_, unknowns_, options_, nullptr);
+            case ElementType::Device: {
+                auto device = devices_.make(e, unknowns_);
+                if (!device)
+                    throw InputError(e.where, e.name + ": model '" + e.model + "' is not a memspice device family");
+                return device;
+            }
             case ElementType::CodeModel:
                 throw InputError(e.where, e.name + ": XSPICE code-model instances run only in the ngspice engine");
             default:
@@ -123,6 +130,7 @@ private:
     const Circuit& circuit_;
     Unknowns& unknowns_;
     const SolverOptions& options_;
+    CompactDeviceFactory devices_;
     std::unordered_map<std::string, Element*> by_name_;
 };
 

@@ -67,7 +67,7 @@ NewtonResult newton_solve(MnaSystem& system, Workspace& work, std::vector<double
             y[i] = new_value;
             const UnknownInfo& u = unknowns[k];
             const double absolute = u.kind == UnknownKind::Branch  ? opt.abstol
-                                    : u.kind == UnknownKind::State ? opt.state_abstol * u.scale
+                                    : u.kind == UnknownKind::State ? opt.vntol * u.scale
                                                                    : opt.vntol;
             const double tolerance = opt.reltol * std::max(std::abs(new_value), std::abs(old_value)) + absolute;
             const double ratio = std::abs(work.delta[i]) / tolerance;

@@ -19,8 +19,6 @@ struct SolverOptions {
     double tnom_c = 27;
     bool no_op_before_tran = false;  // uic
     Ordering ordering = Ordering::Auto;
-    // Absolute tolerance of a device state, relative to its scale (StateInfo::scale).
-    double state_abstol = 1e-6;
 
     double temperature_k() const { return temperature_c + 273.15; }
     double tnom_k() const { return tnom_c + 273.15; }

@@ -119,7 +119,7 @@ std::vector<double> absolute_tolerances(const MnaSystem& system) {
     for (int k = 0; k < system.size(); ++k) {
         const UnknownInfo& u = system.unknowns()[k];
         atol[static_cast<std::size_t>(k)] = u.kind == UnknownKind::Branch  ? opt.abstol
-                                            : u.kind == UnknownKind::State ? opt.state_abstol * u.scale
+                                            : u.kind == UnknownKind::State ? opt.vntol * u.scale
                                                                            : opt.vntol;
     }
     return atol;

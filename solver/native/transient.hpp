@@ -7,7 +7,8 @@
 //   algebraic unknowns, e.g. a source whose DC value differs from its t = 0 value) comes
 //   from one backward-Euler step of a tiny size.
 // - Tolerances: IDA's rtol = reltol; atol = vntol for voltages, abstol for currents,
-//   state_abstol x scale for device states; only differential unknowns (capacitor nodes,
+//   vntol x the family's state scale for device states (as the state node of the ngspice
+//   expansion, a voltage, gets vntol); only differential unknowns (capacitor nodes,
 //   inductor currents, states) enter the error test, algebraic ones follow exactly.
 // - Steps are at most tmax (default min(tstep, (tstop - tstart)/50), ngspice's); IDA stops
 //   exactly at every breakpoint (source corners) and restarts there at order 1; ideal
