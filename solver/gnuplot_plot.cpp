@@ -222,6 +222,8 @@ void bode_plot(std::ostream& script, const Plot& plot, const std::vector<const V
 
 }  // namespace
 
+void check_plot_file(const std::filesystem::path& output) { terminal_for(output, PlotOptions{}); }
+
 std::vector<std::string> default_plot_vectors(const Plot& plot, std::size_t limit) {
     std::vector<std::string> voltages, others;
     for (const Vector& v : plot.vectors) {

@@ -27,7 +27,11 @@ struct PlotOptions {
 
 // What is plotted when no vectors are chosen: the node voltages, or the other vectors when
 // there are none, at most `limit` of them in the plot's order.
-std::vector<std::string> default_plot_vectors(const Plot& plot, std::size_t limit = 8);
+std::vector<std::string> default_plot_vectors(const Plot& plot, std::size_t limit = 10);
+
+// Checks that `output` names a figure format gnuplot is asked for (.png or .svg); throws
+// InputError naming the file otherwise.
+void check_plot_file(const std::filesystem::path& output);
 
 // The gnuplot script that draws `plot` into `output` (.png or .svg, else InputError).
 std::string gnuplot_script(const Plot& plot, const std::filesystem::path& output, const PlotOptions& options = {});

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "netlists/reader.hpp"
 #include "solver/ngspice/ngspice_deck.hpp"
+#include "solver/ngspice/ngspice_engine.hpp"
 
 namespace memspice::test {
 
@@ -18,6 +20,14 @@ inline SimulationResult run_deck(std::vector<std::string> lines, std::initialize
     deck.lines = std::move(lines);
     for (const char* c : commands) deck.analyses.push_back({c, {}});
     return run_ngspice_deck(deck);
+}
+
+// Reads netlist text (as the file "test.cir") and runs it in the ngspice engine: the
+// path a user's netlist takes (reader, writer, libngspice driver).
+inline SimulationResult run_netlist(std::string_view text, const EngineOptions& options = {}) {
+    const Circuit circuit = read_netlist_text(text, "test.cir");
+    NgspiceEngine engine(options);
+    return engine.run(circuit);
 }
 
 // The time (or other scale value) at which `y` crosses `level` going in `direction`

@@ -1,4 +1,4 @@
-// Circuits with closed-form answers, run in libngspice through the driver.
+// Circuits with closed-form answers, read from netlist text and run in the ngspice engine.
 //
 // Tolerances: ngspice's defaults are reltol = 1e-3, abstol = 1 pA, vntol = 1 uV. Newton
 // iterations stop when an update is below reltol*|v| + vntol; on a linear circuit the first
@@ -16,7 +16,7 @@
 
 using namespace memspice;
 using memspice::test::crossings;
-using memspice::test::run_deck;
+using memspice::test::run_netlist;
 
 namespace {
 
@@ -52,8 +52,13 @@ std::vector<double> peaks(const std::vector<double>& y) {
 TEST_CASE("RC step response follows V(1 - exp(-t/RC))") {
     const double r = 1e3, c = 1e-6, tau = r * c, v = 1.0;
     // 1 ns edges: the response lags an ideal step by 0.5 ns, 5e-7 tau, negligible.
-    const auto result = run_deck({"rc step", "v1 in 0 pulse(0 1 0 1n 1n 1 2)", "r1 in out 1k", "c1 out 0 1u", ".end"},
-                                 {"tran 10u 5m 0 10u"});
+    const auto result = run_netlist(R"(rc step
+v1 in 0 pulse(0 1 0 1n 1n 1 2)
+r1 in out 1k
+c1 out 0 1u
+.tran 10u 5m 0 10u
+.end
+)");
     REQUIRE(result.plots.size() == 1);
     const Plot& plot = result.plots[0];
     CHECK(plot.analysis == "tran");
@@ -81,9 +86,14 @@ TEST_CASE("series RLC rings at the damped frequency and decays at R/2L") {
     const double omega0 = 1 / std::sqrt(l * c);              // 31623 rad/s
     const double omegad = std::sqrt(omega0 * omega0 - alpha * alpha);  // 31225 rad/s
     const double period = 2 * pi / omegad;                   // 201.2 us
-    const auto result = run_deck({"rlc ring", "v1 in 0 pulse(0 1 0 1n 1n 1 2)", "r1 in a 10", "l1 a b 1m",
-                                  "c1 b 0 1u", ".end"},
-                                 {"tran 0.5u 1m 0 0.5u"});
+    const auto result = run_netlist(R"(rlc ring
+v1 in 0 pulse(0 1 0 1n 1n 1 2)
+r1 in a 10
+l1 a b 1m
+c1 b 0 1u
+.tran 0.5u 1m 0 0.5u
+.end
+)");
     const Plot& plot = result.plots.at(0);
     const auto& t = plot.at("time").real;
     const auto& vc = plot.at("v(b)").real;
@@ -127,9 +137,14 @@ TEST_CASE("half-wave rectifier peak is the source peak minus the diode drop") {
     const double expected_peak = vp - vd;  // 4.3071 V: Vd = 0.6929 V at 4.31 mA
     REQUIRE(vd == Approx(0.6929).margin(1e-4));
 
-    const auto result = run_deck({"half-wave rectifier", "v1 in 0 sin(0 5 1k)", "d1 in out dmod", "r1 out 0 1k",
-                                  ".model dmod d", ".end"},
-                                 {"tran 1u 2m 0 1u"});
+    const auto result = run_netlist(R"(half-wave rectifier
+v1 in 0 sin(0 5 1k)
+d1 in out dmod
+r1 out 0 1k
+.model dmod d
+.tran 1u 2m 0 1u
+.end
+)");
     const Plot& plot = result.plots.at(0);
     const auto& out = plot.at("v(out)").real;
     const auto& in = plot.at("v(in)").real;
@@ -165,9 +180,15 @@ TEST_CASE("level-1 NMOS inverter: VOL, VOH and switching threshold from the squa
     REQUIRE(vm - vt < vm);                                                   // saturation: Vds > Vgs - Vt
     REQUIRE(vm == Approx(1.8).epsilon(1e-12));
 
-    const auto result = run_deck({"nmos inverter", "vdd vdd 0 5", "vin in 0 0", "rl vdd out 10k",
-                                  "m1 out in 0 0 nm w=10u l=1u", ".model nm nmos level=1 vto=1 kp=100u", ".end"},
-                                 {"dc vin 0 5 1m"});
+    const auto result = run_netlist(R"(nmos inverter
+vdd vdd 0 5
+vin in 0 0
+rl vdd out 10k
+m1 out in 0 0 nm w=10u l=1u
+.model nm nmos level=1 vto=1 kp=100u
+.dc vin 0 5 1m
+.end
+)");
     const Plot& plot = result.plots.at(0);
     CHECK(plot.analysis == "dc");
     CHECK(plot.scale == "v-sweep");
@@ -196,9 +217,17 @@ TEST_CASE("op-amps from a finite-gain E source: inverting and non-inverting gain
     //   non-inverting (1 + R2/R1) / (1 + (1 + R2/R1)/A) = 10.8803
     const double gain = 1000, ratio = 10, vin = 0.1;
     const double correction = 1 + (1 + ratio) / gain;
-    const auto result = run_deck({"op-amps", "vin in 0 0.1", "r1 in n 1k", "r2 n out 10k", "e1 out 0 0 n 1000",
-                                  "r3 n2 0 1k", "r4 out2 n2 10k", "e2 out2 0 in n2 1000", ".end"},
-                                 {"op"});
+    const auto result = run_netlist(R"(op-amps
+vin in 0 0.1
+r1 in n 1k
+r2 n out 10k
+e1 out 0 0 n 1000
+r3 n2 0 1k
+r4 out2 n2 10k
+e2 out2 0 in n2 1000
+.op
+.end
+)");
     const Plot& plot = result.plots.at(0);
     CHECK(plot.analysis == "op");
     CHECK(plot.scale.empty());
@@ -216,8 +245,13 @@ TEST_CASE("op-amps from a finite-gain E source: inverting and non-inverting gain
 
 TEST_CASE(".ac of an RC low-pass matches 1/(1 + jwRC)") {
     const double rc = 1e3 * 1e-6;
-    const auto result = run_deck({"rc low-pass", "v1 in 0 dc 0 ac 1", "r1 in out 1k", "c1 out 0 1u", ".end"},
-                                 {"ac dec 10 1 100k"});
+    const auto result = run_netlist(R"(rc low-pass
+v1 in 0 dc 0 ac 1
+r1 in out 1k
+c1 out 0 1u
+.ac dec 10 1 100k
+.end
+)");
     const Plot& plot = result.plots.at(0);
     CHECK(plot.analysis == "ac");
     CHECK(plot.scale == "frequency");
@@ -244,9 +278,15 @@ TEST_CASE(".ac of an RC low-pass matches 1/(1 + jwRC)") {
 }
 
 TEST_CASE(".op of a resistive divider: node voltages and branch currents") {
-    const auto result = run_deck({"divider", "v1 in 0 10", "r1 in mid 1k", "r2 mid 0 3k", "v2 b 0 2", "r3 b 0 500",
-                                  ".end"},
-                                 {"op"});
+    const auto result = run_netlist(R"(divider
+v1 in 0 10
+r1 in mid 1k
+r2 mid 0 3k
+v2 b 0 2
+r3 b 0 500
+.op
+.end
+)");
     const Plot& plot = result.plots.at(0);
     CHECK(plot.at("v(in)").real.at(0) == Approx(10).epsilon(1e-12));
     CHECK(plot.at("v(mid)").real.at(0) == Approx(7.5).epsilon(1e-12));
@@ -255,16 +295,23 @@ TEST_CASE(".op of a resistive divider: node voltages and branch currents") {
     // has a negative current.
     CHECK(plot.at("i(v1)").real.at(0) == Approx(-10.0 / 4e3).epsilon(1e-12));
     CHECK(plot.at("i(v2)").real.at(0) == Approx(-2.0 / 500).epsilon(1e-12));
-    // Node voltages come in order of appearance, then branch currents.
+    // Node voltages in order of appearance, then branch currents in element order.
     std::vector<std::string> names;
     for (const Vector& v : plot.vectors) names.push_back(v.name);
-    REQUIRE(names.size() == 5);
-    CHECK(std::vector<std::string>(names.begin(), names.begin() + 3) == std::vector<std::string>{"v(in)", "v(mid)", "v(b)"});
+    CHECK(names == std::vector<std::string>{"v(in)", "v(mid)", "v(b)", "i(v1)", "i(v2)"});
 }
 
 TEST_CASE("several analyses give one plot each, in order") {
-    const auto result = run_deck({"rc", "v1 in 0 dc 1 ac 1", "r1 in out 1k", "c1 out 0 1u", ".end"},
-                                 {"op", "dc v1 0 1 0.5", "tran 0.1m 1m", "ac lin 3 10 30"});
+    const auto result = run_netlist(R"(rc
+v1 in 0 dc 1 ac 1
+r1 in out 1k
+c1 out 0 1u
+.op
+.dc v1 0 1 0.5
+.tran 0.1m 1m
+.ac lin 3 10 30
+.end
+)");
     REQUIRE(result.plots.size() == 4);
     CHECK(result.plots[0].analysis == "op");
     CHECK(result.plots[1].analysis == "dc");
