@@ -9,6 +9,10 @@
 // pow pwr min max floor ceil int nint sgn u (unit step) uramp limit(x,lo,hi) ternary_fcn.
 // Identifiers: parameters, `time`, `temper`, `hertz`, `pi`, `e`, and in behavioural
 // sources v(node), v(node1,node2), i(vsource).
+// Semantics are those of ngspice's B-source evaluator, so that both engines compute the
+// same numbers from a written netlist: ^ is left associative and, like ** and pow(a,b),
+// gives |a|^b; pwr(a,b) = sgn(a)|a|^b; log is the natural logarithm; u(0) = 0.5; nint
+// rounds half to even. asinh, acosh and atanh are available too.
 #pragma once
 
 #include <functional>
@@ -22,6 +26,10 @@
 #include "core/error.hpp"
 
 namespace memspice {
+
+namespace expression_detail {
+struct Access;
+}
 
 // A quantity an expression reads and the engine supplies.
 struct ExpressionLeaf {
@@ -64,7 +72,12 @@ public:
     // Canonical ngspice-dialect text that parses back to the same expression.
     std::string to_string() const;
 
+    // The same expression with every leaf passed through `rename` (subcircuit expansion:
+    // v(n) -> v(x1.n), i(v1) -> i(v.x1.v1)); leaves that become equal are merged.
+    Expression rename_leaves(const std::function<ExpressionLeaf(const ExpressionLeaf&)>& rename) const;
+
 private:
+    friend struct expression_detail::Access;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -21,8 +21,8 @@ namespace memspice {
 
 struct Vector {
     std::string name;
-    std::vector<double> real;                  // .op, .dc, .tran
-    std::vector<std::complex<double>> complex; // .ac
+    std::vector<double> real;                  // .op, .dc, .tran, and every plot's scale
+    std::vector<std::complex<double>> complex; // .ac (its `frequency` scale stays real)
     bool is_complex() const { return !complex.empty(); }
     std::size_t size() const { return is_complex() ? complex.size() : real.size(); }
 };
