@@ -7,6 +7,13 @@
 #include "devices/rram/vteam.hpp"
 #include "devices/rram/yakopcic.hpp"
 
+// Mott (VO2), MTJ, FTJ and Josephson junction families.
+#include "devices/ftj/ftj.hpp"
+#include "devices/josephson/jj.hpp"
+#include "devices/mott/vo2_switch.hpp"
+#include "devices/mott/vo2_thermal.hpp"
+#include "devices/mtj/mtj.hpp"
+
 namespace memspice::devices {
 
 const std::vector<const Family*>& families() {
@@ -16,6 +23,13 @@ const std::vector<const Family*>& families() {
         &rram::team_family(),
         &rram::yakopcic_family(),
         &rram::stanford_rram_family(),
+
+        // Mott (VO2), MTJ, FTJ and Josephson junction families.
+        &josephson::jj_family(),
+        &mott::vo2_switch_family(),
+        &mott::vo2_thermal_family(),
+        &mtj::mtj_family(),
+        &ftj::ftj_family(),
     };
     return all;
 }

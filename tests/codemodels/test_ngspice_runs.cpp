@@ -95,7 +95,10 @@ Agreement transient_agreement(const Family& family, const std::string& options, 
             const double x = run["v(" + codemodel::state_node("a1", family.states[s].name) + ")"][n];
             a.state = std::max(a.state, std::abs(x - ref.state(s, t)) / family.states[s].scale);
         }
-        a.current = std::max(a.current, std::abs(-run["i(v1)"][n] - ref.current(t)) / i_max);
+        // At t = 0 ngspice reports the operating point, where a port capacitance carries no
+        // current; the reference has C dv/dt there.
+        if (n > 0 || model->port_capacitance(0) == 0)
+            a.current = std::max(a.current, std::abs(-run["i(v1)"][n] - ref.current(t)) / i_max);
     }
     return a;
 }
@@ -239,7 +242,8 @@ TEST_CASE("AC analysis linearizes the device with its state dynamics") {
                     const auto m = a[r][c] / a[c][c];
                     for (int k = c; k <= ns; ++k) a[r][k] -= m * a[c][k];
                 }
-            std::complex<double> y = o.di_dv[0][0];
+            // The port capacitance is a capacitor in parallel in the expansion.
+            std::complex<double> y = o.di_dv[0][0] + std::complex<double>(0, w * model->port_capacitance(0));
             for (int r = ns - 1; r >= 0; --r) {
                 for (int k = r + 1; k < ns; ++k) a[r][ns] -= a[r][k] * a[k][ns];
                 a[r][ns] /= a[r][r];
@@ -248,10 +252,12 @@ TEST_CASE("AC analysis linearizes the device with its state dynamics") {
             const std::complex<double> measured(-run["i(v1)"][n], -run["i(v1)#im"][n]);
             y_max = std::max(y_max, std::abs(y));
             worst = std::max(worst, std::abs(measured - y));
-            state_part = std::max(state_part, std::abs(y - o.di_dv[0][0]));
+            state_part = std::max(state_part, std::abs(y - o.di_dv[0][0] - std::complex<double>(0, w * model->port_capacitance(0))));
         }
         CHECK(worst <= 1e-6 * y_max);
-        if (ns > 0) CHECK(state_part > 1e-3 * y_max);  // the states do contribute: the test means something
+        // The states do contribute: the test means something. (Not for mtj: its magnetization
+        // only moves in switching events, so its small-signal admittance is its conductance.)
+        if (ns > 0 && family->name != "mtj") CHECK(state_part > 1e-3 * y_max);
     }
 }
 
@@ -323,7 +329,14 @@ TEST_CASE("stochastic families: each instance has its own stream, reproducible f
         if (!family->stochastic || family->terminals.size() != 2) continue;
         INFO(family->name);
         // Families whose variation is off by default: the parameters that switch it on.
-        const std::map<std::string, Params> variation_on = {{"stanford_rram", {{"deltagap0", 1}}}};
+        // mtj: a superparamagnetic junction (Delta = 2) whose hazard clock starts near its
+        // threshold, so each instance switches early at its own random time; a large critical
+        // current keeps the drive's 0.25 V in the thermal regime. Its switching times are as
+        // accurate as the integration of its hazard (reltol x dwell), so it runs at
+        // reltol=1e-5, and with a slow reversal (tflip 5 ns) that the bound on m can see.
+        const std::map<std::string, Params> variation_on = {
+            {"stanford_rram", {{"deltagap0", 1}}},
+            {"mtj", {{"delta", 2}, {"alpha", 0.5}, {"eta", 0.05}, {"clock0", 0.9}, {"tflip", 5e-9}}}};
         const Params on = variation_on.count(std::string(family->name)) ? variation_on.at(std::string(family->name)) : Params{};
         const auto parameters = family->make_parameters(on, {});
         const auto model = family->create(parameters);
@@ -340,6 +353,7 @@ TEST_CASE("stochastic families: each instance has its own stream, reproducible f
             const auto lines = test::expanded_lines(expand_for_ngspice(device(name, {"p", "0"}, "m1"), model_card("m1", *family, on)));
             body.insert(body.end(), lines.begin(), lines.end());
         }
+        if (family->name == "mtj") body.push_back(".options reltol=1e-5");
         const std::string state = "v(a1#" + std::string(family->states[0].name) + ")";
         const std::string other = "v(a2#" + std::string(family->states[0].name) + ")";
         const std::string tran = "tran " + format_number(t_end / 1000) + " " + format_number(t_end) + " 0 " + format_number(t_end / 400);
