@@ -54,13 +54,28 @@ std::optional<SpiceNumber> parse_spice_number(std::string_view token) {
 
     std::string_view rest = token.substr(n);
     // Scale suffix: the longest match first ("meg" and "mil" before "m").
-    struct Suffix { std::string_view text; double scale; };
+    // Decimal suffixes shift the exponent of the text before conversion, so that "10u"
+    // reads as the double nearest to 1e-05 rather than 10 * 1e-6 rounded twice.
+    struct Suffix { std::string_view text; int exponent; double scale; };
     static constexpr Suffix suffixes[] = {
-        {"meg", 1e6}, {"mil", 25.4e-6}, {"t", 1e12}, {"g", 1e9}, {"k", 1e3}, {"m", 1e-3},
-        {"u", 1e-6}, {"n", 1e-9}, {"p", 1e-12}, {"f", 1e-15}, {"a", 1e-18}};
+        {"meg", 6, 0}, {"mil", 0, 25.4e-6}, {"t", 12, 0}, {"g", 9, 0}, {"k", 3, 0}, {"m", -3, 0},
+        {"u", -6, 0}, {"n", -9, 0}, {"p", -12, 0}, {"f", -15, 0}, {"a", -18, 0}};
     for (const Suffix& s : suffixes) {
         if (starts_with_ci(rest, s.text)) {
-            value *= s.scale;
+            if (s.scale != 0) {
+                value *= s.scale;
+            } else {
+                std::string shifted = digits;
+                const auto e = shifted.find_first_of("eE");
+                int exponent = s.exponent;
+                if (e != std::string::npos) {
+                    exponent += std::atoi(shifted.c_str() + e + 1);
+                    shifted.resize(e);
+                }
+                shifted += 'e';
+                shifted += std::to_string(exponent);
+                value = std::strtod(shifted.c_str(), nullptr);
+            }
             rest.remove_prefix(s.text.size());
             break;
         }

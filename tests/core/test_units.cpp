@@ -26,6 +26,14 @@ TEST_CASE("SPICE numbers with engineering suffixes and units") {
     }
 }
 
+TEST_CASE("scaled numbers are the nearest double to their decimal value") {
+    CHECK(parse_spice_number("10u")->value == 1e-05);
+    CHECK(parse_spice_number("200u")->value == 2e-04);
+    CHECK(parse_spice_number("4.7k")->value == 4700.0);
+    CHECK(parse_spice_number("1.5e-3k")->value == 1.5);
+    CHECK(parse_spice_number("3.3meg")->value == 3.3e6);
+}
+
 TEST_CASE("numbers are written so that they read back exactly") {
     for (double v : {0.0, 1.0, -2.5, 1e-9, 1.0 / 3.0, 6.02214076e23, 12e-9, 0.1}) {
         const auto back = parse_spice_number(memspice::format_number(v));
